@@ -20,6 +20,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+pub use crate::lang::Lang;
+
 /// Most decimals a [`Number`] may be written with.
 pub const MAX_DECIMALS: u8 = 20;
 
@@ -50,45 +52,6 @@ pub enum FormatError {
     InvalidPeriod(String),
     #[error("invalid date {text:?}: {reason}")]
     InvalidDate { text: String, reason: &'static str },
-}
-
-// ---------------------------------------------------------------------------
-// Language
-// ---------------------------------------------------------------------------
-
-/// A language of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// Every language, Japanese first (the source language).
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    /// The language code: `"ja"` or `"en"`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language of a code (`"ja"`, `"en"`).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "ja" => Some(Lang::Ja),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -984,16 +947,6 @@ mod tests {
     }
 
     // --- Lang ---------------------------------------------------------------
-
-    #[test]
-    fn lang_codes() {
-        assert_eq!(Lang::Ja.code(), "ja");
-        assert_eq!(Lang::En.code(), "en");
-        assert_eq!(Lang::from_code("ja"), Some(Lang::Ja));
-        assert_eq!(Lang::from_code("en"), Some(Lang::En));
-        assert_eq!(Lang::from_code("fr"), None);
-        assert_eq!(Lang::En.to_string(), "en");
-    }
 
     // --- Number parsing -----------------------------------------------------
 
