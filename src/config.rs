@@ -1,0 +1,152 @@
+//! `site.toml`: the settings of one site.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::lang::Lang;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_language: String,
+    languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    title: BTreeMap<String, String>,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+/// Validated site settings plus the paths derived from the site root.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    /// Absolute URL of the published site, always ending in `/`.
+    pub base_url: String,
+    pub default_language: Lang,
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    pub titles: BTreeMap<Lang, String>,
+}
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("site.toml");
+        if !path.is_file() {
+            return Err(Error::input(Stage::Config, Location::file(&path), "site.toml not found")
+                .with_hint("run irsite in the folder that holds site.toml, or pass --root"));
+        }
+        let text = read_utf8(&path, Stage::Config)?;
+        Config::parse(root, &path, &text)
+    }
+
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(Stage::Config, path, text, 1, &e))?;
+        let at = |key: &str| key_location(path, text, key);
+        let mut languages = Vec::new();
+        for code in &raw.languages {
+            let lang: Lang = code.parse().map_err(|m: String| Error::input(Stage::Config, at("languages"), m))?;
+            if languages.contains(&lang) {
+                return Err(Error::input(Stage::Config, at("languages"), format!("language `{code}` listed twice")));
+            }
+            languages.push(lang);
+        }
+        if languages.len() != 2 {
+            return Err(Error::input(Stage::Config, at("languages"), "a site is published in both `ja` and `en`"));
+        }
+        let default_language: Lang = raw
+            .default_language
+            .parse()
+            .map_err(|m: String| Error::input(Stage::Config, at("default_language"), m))?;
+        let mut titles = BTreeMap::new();
+        for (code, title) in raw.title {
+            let lang: Lang = code.parse().map_err(|m: String| Error::input(Stage::Config, at("title"), m))?;
+            titles.insert(lang, title);
+        }
+        for lang in &languages {
+            if !titles.contains_key(lang) {
+                return Err(Error::input(Stage::Config, at("title"), format!("missing site title for `{lang}`"))
+                    .with_hint(format!("add `{lang} = \"…\"` under [title]")));
+            }
+        }
+        let base_url = normalize_base_url(&raw.base_url).map_err(|m| Error::input(Stage::Config, at("base_url"), m))?;
+        if raw.theme.is_empty() || raw.theme.contains(['/', '\\', '.']) {
+            return Err(Error::input(Stage::Config, at("theme"), "theme must be a plain folder name under themes/"));
+        }
+        Ok(Config { root: root.to_path_buf(), base_url, default_language, languages, theme: raw.theme, titles })
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.join("content").join("data")
+    }
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join("locales")
+    }
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+
+    /// Replaces the base URL (from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> std::result::Result<(), String> {
+        self.base_url = normalize_base_url(url)?;
+        Ok(())
+    }
+
+    /// The path part of the base URL: `/` or `/ir/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map(|i| i + 3).unwrap_or(0);
+        match self.base_url[after_scheme..].find('/') {
+            Some(i) => &self.base_url[after_scheme + i..],
+            None => "/",
+        }
+    }
+}
+
+fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
+    let url = url.trim();
+    let ok_scheme = url.starts_with("https://") || url.starts_with("http://");
+    if !ok_scheme {
+        return Err(format!("base_url `{url}` must be an absolute http(s) URL such as https://example.com/ir/"));
+    }
+    if url.contains(['?', '#', ' ', '"', '<', '>']) {
+        return Err(format!("base_url `{url}` must not contain a query, fragment, spaces or quotes"));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+/// Line of `key = ` in a TOML text, for errors found after parsing.
+pub fn key_location(path: &Path, text: &str, key: &str) -> Location {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with(['=', ']']) {
+            return Location::line(path, i + 1);
+        }
+        if trimmed == format!("[{key}]") {
+            return Location::line(path, i + 1);
+        }
+    }
+    Location::file(path)
+}
+
+/// A TOML parse error as an input error; `first_line` is the file line where `text` begins.
+pub fn toml_error(stage: Stage, path: &Path, text: &str, first_line: usize, err: &toml::de::Error) -> Error {
+    let location = match err.span() {
+        Some(span) => Location::from_offset(path, text, span.start, first_line),
+        None => Location::file(path),
+    };
+    let message = err.message().trim().to_string();
+    Error::input(stage, location, message)
+}

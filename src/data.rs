@@ -1,0 +1,576 @@
+//! Figures: tables (`content/data/*.csv` + sidecar `.toml`), single facts (`facts.toml`) and
+//! chart definitions (`charts.toml`). Loading validates everything that can be checked without
+//! the locales; label keys are checked against the locales by the site.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::config::{key_location, toml_error};
+use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::format::{Number, Period, Unit};
+
+/// Larger data files are refused rather than risk memory: an IR table has tens of rows.
+pub const MAX_DATA_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_TABLE_ROWS: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Period,
+    Category,
+}
+
+/// Whether a period's figures are results or expectations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Actual,
+    Forecast,
+    Plan,
+    Target,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Forecast => "forecast",
+            Status::Plan => "plan",
+            Status::Target => "target",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub id: String,
+    pub unit: Unit,
+    /// Fluent key of the series name.
+    pub label: String,
+    /// One value per row; `None` where the deck states no value.
+    pub values: Vec<Option<Number>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub csv_path: PathBuf,
+    pub sidecar_path: PathBuf,
+    pub kind: RowKind,
+    pub rows: Vec<Row>,
+    pub columns: Vec<Column>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub as_of: Option<String>,
+    pub status: BTreeMap<String, Status>,
+    /// Category tables: Fluent key of each row's label.
+    pub categories: BTreeMap<String, String>,
+}
+
+impl Table {
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+    pub fn row_index(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+    pub fn status(&self, row: &str) -> Status {
+        self.status.get(row).copied().unwrap_or(Status::Actual)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub value: Number,
+    pub unit: Unit,
+    pub as_of: Option<String>,
+    pub source: Option<String>,
+    pub label: Option<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    StackedBar,
+    GroupedBar,
+    BarLine,
+    Donut,
+    Line,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    pub id: String,
+    pub kind: ChartKind,
+    pub data: String,
+    pub series: Vec<String>,
+    #[serde(default)]
+    pub line: Vec<String>,
+    pub total: Option<String>,
+    pub title: String,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub colors: Vec<String>,
+    #[serde(skip, default = "no_location")]
+    pub location: Location,
+}
+
+fn no_location() -> Location {
+    Location::file("")
+}
+
+#[derive(Debug, Default)]
+pub struct Data {
+    pub tables: BTreeMap<String, Table>,
+    pub facts: BTreeMap<String, Fact>,
+    pub charts: BTreeMap<String, ChartSpec>,
+}
+
+/// A figure found by id: a table cell or a fact.
+pub struct FigureRef<'a> {
+    pub value: Number,
+    pub unit: Unit,
+    pub as_of: Option<&'a str>,
+    pub status: Status,
+}
+
+impl Data {
+    pub fn load(dir: &Path) -> Result<Data> {
+        let mut data = Data::default();
+        if !dir.is_dir() {
+            return Ok(data);
+        }
+        let mut errors = Vec::new();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in &entries {
+            if path.extension().is_some_and(|e| e == "csv") {
+                match load_table(path) {
+                    Ok(table) => {
+                        data.tables.insert(table.name.clone(), table);
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        for path in &entries {
+            let is_toml = path.extension().is_some_and(|e| e == "toml");
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if is_toml && !path.with_extension("csv").exists() && stem != "facts" && stem != "charts" {
+                errors.push(Error::input(Stage::Data, Location::file(path), format!("sidecar has no table: {stem}.csv is missing")));
+            }
+        }
+        let facts = dir.join("facts.toml");
+        if facts.exists() {
+            match load_facts(&facts) {
+                Ok(f) => data.facts = f,
+                Err(e) => errors.push(e),
+            }
+        }
+        let charts = dir.join("charts.toml");
+        if charts.exists() {
+            match load_charts(&charts) {
+                Ok(c) => data.charts = c,
+                Err(e) => errors.push(e),
+            }
+        }
+        Error::collect(errors)?;
+        data.check_charts()?;
+        Ok(data)
+    }
+
+    /// Every chart names an existing table, existing columns, and one unit per axis.
+    fn check_charts(&self) -> Result<()> {
+        let mut errors = Vec::new();
+        for chart in self.charts.values() {
+            let at = chart.location.clone();
+            let Some(table) = self.tables.get(&chart.data) else {
+                errors.push(Error::input(Stage::Data, at, format!("chart `{}` uses unknown table `{}`", chart.id, chart.data))
+                    .with_hint(format!("add content/data/{}.csv or fix `data`", chart.data)));
+                continue;
+            };
+            if chart.series.is_empty() {
+                errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}` has no series", chart.id)));
+            }
+            let mut units = Vec::new();
+            for (axis, list) in [("series", &chart.series), ("line", &chart.line)] {
+                let mut axis_unit: Option<Unit> = None;
+                for id in list {
+                    match table.column(id) {
+                        None => errors.push(Error::input(
+                            Stage::Data,
+                            at.clone(),
+                            format!("chart `{}`: table `{}` has no series `{id}`", chart.id, chart.data),
+                        ).with_hint(format!("columns of {}: {}", table.csv_path.display(), table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")))),
+                        Some(col) => match axis_unit {
+                            None => axis_unit = Some(col.unit),
+                            Some(u) if u != col.unit => errors.push(Error::input(
+                                Stage::Data,
+                                at.clone(),
+                                format!("chart `{}`: `{axis}` mixes units {} and {} (`{id}`)", chart.id, u.id(), col.unit.id()),
+                            )),
+                            _ => {}
+                        },
+                    }
+                }
+                units.push(axis_unit);
+            }
+            if let Some(total) = &chart.total {
+                match table.column(total) {
+                    None => errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: total column `{total}` does not exist", chart.id))),
+                    Some(col) if Some(col.unit) != units[0] => errors.push(Error::input(
+                        Stage::Data,
+                        at.clone(),
+                        format!("chart `{}`: total `{total}` is in {}, the bars in {}", chart.id, col.unit.id(), units[0].map(|u| u.id()).unwrap_or("?")),
+                    )),
+                    _ => {}
+                }
+            }
+            match chart.kind {
+                ChartKind::BarLine if chart.line.is_empty() => {
+                    errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: a bar-line chart needs `line` series", chart.id)))
+                }
+                ChartKind::Donut if chart.series.len() != 1 || table.kind != RowKind::Category => errors.push(Error::input(
+                    Stage::Data,
+                    at.clone(),
+                    format!("chart `{}`: a donut takes one series of a category table", chart.id),
+                )),
+                k if k != ChartKind::BarLine && !chart.line.is_empty() => errors.push(Error::input(
+                    Stage::Data,
+                    at.clone(),
+                    format!("chart `{}`: only bar-line charts have `line` series", chart.id),
+                )),
+                _ => {}
+            }
+            for color in &chart.colors {
+                if !is_hex_color(color) {
+                    errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: colour `{color}` is not #rrggbb", chart.id)));
+                }
+            }
+        }
+        Error::collect(errors)
+    }
+
+    /// Looks up a figure: `table.column` with a row, or a fact id without one.
+    pub fn figure(&self, id: &str, row: Option<&str>) -> std::result::Result<FigureRef<'_>, String> {
+        if let Some((table_name, column_id)) = id.split_once('.') {
+            let table = self.tables.get(table_name).ok_or_else(|| format!("unknown table `{table_name}` in figure id `{id}`"))?;
+            let column = table.column(column_id).ok_or_else(|| {
+                format!("table `{table_name}` has no column `{column_id}` (columns: {})", table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "))
+            })?;
+            let row = row.ok_or_else(|| match table.kind {
+                RowKind::Period => format!("figure `{id}` needs period=\"…\""),
+                RowKind::Category => format!("figure `{id}` needs category=\"…\""),
+            })?;
+            let index = table.row_index(row).ok_or_else(|| {
+                format!("table `{table_name}` has no row `{row}` (rows: {})", table.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "))
+            })?;
+            let value = column.values[index].ok_or_else(|| format!("`{id}` has no value for `{row}`: the deck does not state it"))?;
+            Ok(FigureRef { value, unit: column.unit, as_of: table.as_of.as_deref(), status: table.status(row) })
+        } else {
+            let fact = self.facts.get(id).ok_or_else(|| format!("unknown figure id `{id}`"))?;
+            if row.is_some() {
+                return Err(format!("`{id}` is a single figure; it takes no period or category"));
+            }
+            Ok(FigureRef { value: fact.value, unit: fact.unit, as_of: fact.as_of.as_deref(), status: Status::Actual })
+        }
+    }
+}
+
+fn is_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn check_size(path: &Path) -> Result<()> {
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_DATA_FILE_BYTES {
+        return Err(Error::input(
+            Stage::Data,
+            Location::file(path),
+            format!("file is {size} bytes; data files are limited to {MAX_DATA_FILE_BYTES} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sidecar {
+    source: Option<String>,
+    note: Option<String>,
+    as_of: Option<String>,
+    #[serde(default)]
+    columns: BTreeMap<String, SidecarColumn>,
+    #[serde(default)]
+    status: BTreeMap<String, Status>,
+    #[serde(default)]
+    categories: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarColumn {
+    unit: String,
+    label: String,
+}
+
+pub fn load_table(csv_path: &Path) -> Result<Table> {
+    check_size(csv_path)?;
+    let name = csv_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    let sidecar_path = csv_path.with_extension("toml");
+    if !sidecar_path.exists() {
+        return Err(Error::input(Stage::Data, Location::file(csv_path), "table has no sidecar")
+            .with_hint(format!("add {} with the unit and label of each column", sidecar_path.display())));
+    }
+    check_size(&sidecar_path)?;
+    let sidecar_text = read_utf8(&sidecar_path, Stage::Data)?;
+    let sidecar: Sidecar = toml::from_str(&sidecar_text).map_err(|e| toml_error(Stage::Data, &sidecar_path, &sidecar_text, 1, &e))?;
+    let text = read_utf8(csv_path, Stage::Data)?;
+    if text.trim().is_empty() {
+        return Err(Error::input(Stage::Data, Location::file(csv_path), "table is empty").with_hint("the first line names the columns: period,revenue,…"));
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(csv_error(csv_path, &e)),
+        None => return Err(Error::input(Stage::Data, Location::file(csv_path), "table is empty")),
+    };
+    let kind = match header.get(0).map(str::trim) {
+        Some("period") => RowKind::Period,
+        Some("category") => RowKind::Category,
+        other => {
+            return Err(Error::input(Stage::Data, Location::at(csv_path, 1, 1), format!("first column must be `period` or `category`, found `{}`", other.unwrap_or("")))
+            )
+        }
+    };
+    let mut errors = Vec::new();
+    let unit_at = |id: &str| key_location(&sidecar_path, &sidecar_text, &format!("[columns.{id}"));
+    let mut columns = Vec::new();
+    for (i, id) in header.iter().enumerate().skip(1) {
+        let id = id.trim();
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column name `{id}` must be lower_snake_case")));
+            continue;
+        }
+        if columns.iter().any(|c: &Column| c.id == id) {
+            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column `{id}` appears twice")));
+            continue;
+        }
+        let Some(spec) = sidecar.columns.get(id) else {
+            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column `{id}` is not described in {}", sidecar_path.display()))
+                .with_hint(format!("add [columns.{id}] with unit and label")));
+            continue;
+        };
+        let unit = match Unit::from_id(&spec.unit) {
+            Ok(u) => u,
+            Err(e) => {
+                errors.push(Error::input(Stage::Data, unit_at(id), e.to_string()));
+                continue;
+            }
+        };
+        columns.push(Column { id: id.to_string(), unit, label: spec.label.clone(), values: Vec::new() });
+    }
+    for id in sidecar.columns.keys() {
+        if !header.iter().skip(1).any(|h| h.trim() == id) {
+            errors.push(Error::input(Stage::Data, unit_at(id), format!("described column `{id}` is not in {}", csv_path.display())));
+        }
+    }
+    Error::collect(errors)?;
+    let width = header.len();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut errors = Vec::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(csv_error(csv_path, &e));
+                break;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() >= MAX_TABLE_ROWS {
+            errors.push(Error::input(Stage::Data, Location::line(csv_path, line), format!("table has more than {MAX_TABLE_ROWS} rows")));
+            break;
+        }
+        if record.len() != width {
+            errors.push(Error::input(Stage::Data, Location::line(csv_path, line), format!("row has {} cells, the header has {width}", record.len()))
+                .with_hint("every row needs one cell per column; leave a cell empty when the deck gives no value"));
+            continue;
+        }
+        let id = record[0].trim().to_string();
+        let id_ok = match kind {
+            RowKind::Period => Period::parse(&id).is_ok(),
+            RowKind::Category => !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+        };
+        if !id_ok {
+            let what = if kind == RowKind::Period { "a period such as FY2021 or FY2021Q1" } else { "a lower_snake_case category id" };
+            errors.push(Error::input(Stage::Data, Location::at(csv_path, line, 1), format!("`{id}` is not {what}")));
+            continue;
+        }
+        if let Some(first) = rows.iter().find(|r| r.id == id) {
+            errors.push(Error::input(Stage::Data, Location::at(csv_path, line, 1), format!("row `{id}` already appears on line {}", first.line)));
+            continue;
+        }
+        for (i, column) in columns.iter_mut().enumerate() {
+            let cell = record[i + 1].trim();
+            if cell.is_empty() {
+                column.values.push(None);
+                continue;
+            }
+            match Number::parse(cell) {
+                Ok(n) => column.values.push(Some(n)),
+                Err(e) => {
+                    column.values.push(None);
+                    errors.push(Error::input(Stage::Data, Location::at(csv_path, line, i + 2), format!("`{cell}` in column `{}` is not a number: {e}", column.id))
+                        .with_hint("write digits as printed, e.g. 2263 or -1.0, without separators or units"));
+                }
+            }
+        }
+        rows.push(Row { id, line });
+    }
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(Error::input(Stage::Data, Location::file(csv_path), "table has a header but no rows"));
+    }
+    for (period, _) in &sidecar.status {
+        if !rows.iter().any(|r| &r.id == period) {
+            errors.push(Error::input(Stage::Data, key_location(&sidecar_path, &sidecar_text, period), format!("status given for `{period}`, which is not a row of the table")));
+        }
+    }
+    if kind == RowKind::Category {
+        for row in &rows {
+            if !sidecar.categories.contains_key(&row.id) {
+                errors.push(Error::input(Stage::Data, Location::at(csv_path, row.line, 1), format!("category `{}` has no label in [categories] of {}", row.id, sidecar_path.display())));
+            }
+        }
+    }
+    if let Some(date) = &sidecar.as_of {
+        if let Err(e) = crate::format::date_label(date, crate::lang::Lang::En) {
+            errors.push(Error::input(Stage::Data, key_location(&sidecar_path, &sidecar_text, "as_of"), e.to_string()));
+        }
+    }
+    Error::collect(errors)?;
+    Ok(Table {
+        name,
+        csv_path: csv_path.to_path_buf(),
+        sidecar_path,
+        kind,
+        rows,
+        columns,
+        source: sidecar.source,
+        note: sidecar.note,
+        as_of: sidecar.as_of,
+        status: sidecar.status,
+        categories: sidecar.categories,
+    })
+}
+
+fn csv_error(path: &Path, err: &csv::Error) -> Error {
+    let line = err.position().map(|p| p.line() as usize).unwrap_or(1);
+    Error::input(Stage::Data, Location::line(path, line), format!("CSV error: {err}"))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    value: toml::Value,
+    unit: String,
+    as_of: Option<String>,
+    source: Option<String>,
+    label: Option<String>,
+    note: Option<String>,
+}
+
+fn load_facts(path: &Path) -> Result<BTreeMap<String, Fact>> {
+    check_size(path)?;
+    let text = read_utf8(path, Stage::Data)?;
+    let raw: BTreeMap<String, RawFact> = toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
+    let mut facts = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (id, fact) in raw {
+        let location = key_location(path, &text, &id);
+        if id.contains('.') {
+            errors.push(Error::input(Stage::Data, location.clone(), format!("fact id `{id}` must not contain `.` (reserved for table.column)")));
+            continue;
+        }
+        let value = match &fact.value {
+            toml::Value::String(s) => Number::parse(s),
+            toml::Value::Integer(i) => Number::parse(&i.to_string()),
+            toml::Value::Float(f) => Number::parse(&f.to_string()),
+            other => {
+                errors.push(Error::input(Stage::Data, location.clone(), format!("value of `{id}` must be a number, found {}", other.type_str())));
+                continue;
+            }
+        };
+        let value = match value {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(Error::input(Stage::Data, location.clone(), format!("value of `{id}`: {e}")));
+                continue;
+            }
+        };
+        let unit = match Unit::from_id(&fact.unit) {
+            Ok(u) => u,
+            Err(e) => {
+                errors.push(Error::input(Stage::Data, location.clone(), e.to_string()));
+                continue;
+            }
+        };
+        if let Some(date) = &fact.as_of {
+            if let Err(e) = crate::format::date_label(date, crate::lang::Lang::En) {
+                errors.push(Error::input(Stage::Data, location.clone(), format!("as_of of `{id}`: {e}")));
+            }
+        }
+        let _ = fact.note;
+        facts.insert(id.clone(), Fact { id, value, unit, as_of: fact.as_of, source: fact.source, label: fact.label, location });
+    }
+    Error::collect(errors)?;
+    Ok(facts)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartsFile {
+    #[serde(default)]
+    chart: Vec<ChartSpec>,
+}
+
+fn load_charts(path: &Path) -> Result<BTreeMap<String, ChartSpec>> {
+    check_size(path)?;
+    let text = read_utf8(path, Stage::Data)?;
+    let file: ChartsFile = toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
+    let mut charts = BTreeMap::new();
+    let mut errors = Vec::new();
+    // Each [[chart]] table's line, in order, for error locations.
+    let starts: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim() == "[[chart]]").map(|(i, _)| i + 1).collect();
+    for (i, mut chart) in file.chart.into_iter().enumerate() {
+        chart.location = Location::line(path, starts.get(i).copied().unwrap_or(1));
+        if chart.id.is_empty() || !chart.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            errors.push(Error::input(Stage::Data, chart.location.clone(), format!("chart id `{}` must be lower-case letters, digits and hyphens", chart.id)));
+            continue;
+        }
+        if charts.contains_key(&chart.id) {
+            errors.push(Error::input(Stage::Data, chart.location.clone(), format!("chart id `{}` is defined twice", chart.id)));
+            continue;
+        }
+        charts.insert(chart.id.clone(), chart);
+    }
+    Error::collect(errors)?;
+    Ok(charts)
+}

@@ -1,0 +1,193 @@
+//! Typed errors. Every error about an input names the file and, where one exists, the line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in the site's source an error was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    /// 1-based line, when the error has one.
+    pub line: Option<usize>,
+    /// 1-based column, when the error has one.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location { path: path.into(), line: None, column: None }
+    }
+
+    pub fn line(path: impl Into<PathBuf>, line: usize) -> Self {
+        Location { path: path.into(), line: Some(line), column: None }
+    }
+
+    pub fn at(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Location { path: path.into(), line: Some(line), column: Some(column) }
+    }
+
+    /// Location of a byte offset inside `source`, which itself starts at `first_line` of the file.
+    pub fn from_offset(path: &Path, source: &str, offset: usize, first_line: usize) -> Self {
+        let (line, column) = line_col(source, offset);
+        Location::at(path, first_line + line - 1, column)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let mut start = offset;
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &source[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The stage of the pipeline an input error belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Config,
+    FrontMatter,
+    Content,
+    Data,
+    Locale,
+    Shortcode,
+    Template,
+    Chart,
+    Output,
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Stage::Config => "config",
+            Stage::FrontMatter => "front matter",
+            Stage::Content => "content",
+            Stage::Data => "data",
+            Stage::Locale => "locale",
+            Stage::Shortcode => "shortcode",
+            Stage::Template => "template",
+            Stage::Chart => "chart",
+            Stage::Output => "output",
+        };
+        f.write_str(name)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A problem with the site's input, at a known place.
+    #[error("{location}: {stage} error: {message}")]
+    Input {
+        stage: Stage,
+        location: Location,
+        message: String,
+        /// A one-line suggestion for the author.
+        hint: Option<String>,
+    },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Several independent errors found in one pass.
+    #[error("{}", render_many(.0))]
+    Many(Vec<Error>),
+}
+
+fn render_many(errors: &[Error]) -> String {
+    let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    lines.join("\n")
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn input(stage: Stage, location: Location, message: impl Into<String>) -> Self {
+        Error::Input { stage, location, message: message.into(), hint: None }
+    }
+
+    pub fn with_hint(mut self, text: impl Into<String>) -> Self {
+        if let Error::Input { hint, .. } = &mut self {
+            *hint = Some(text.into());
+        }
+        self
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// Folds a list of errors into one; `Ok` when the list is empty.
+    pub fn collect(mut errors: Vec<Error>) -> Result<()> {
+        match errors.len() {
+            0 => Ok(()),
+            1 => Err(errors.pop().unwrap()),
+            _ => Err(Error::Many(errors)),
+        }
+    }
+
+    /// The individual errors, flattening `Many`.
+    pub fn flatten(&self) -> Vec<&Error> {
+        match self {
+            Error::Many(list) => list.iter().flat_map(|e| e.flatten()).collect(),
+            other => vec![other],
+        }
+    }
+
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Input { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Error::Input { hint, .. } => hint.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a file as UTF-8, naming the file and the line of the first invalid byte.
+pub fn read_utf8(path: &Path, stage: Stage) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte-order mark is invisible to authors; drop it rather than fail.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            if text.contains('\r') {
+                text = text.replace("\r\n", "\n");
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.as_bytes();
+            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(Error::input(stage, Location::line(path, line), "file is not valid UTF-8")
+                .with_hint("save the file with UTF-8 encoding"))
+        }
+    }
+}

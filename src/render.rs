@@ -1,0 +1,113 @@
+//! Themes: tera templates from `themes/<theme>/templates`, overridable by the site's
+//! `templates/`, with the `t()` function reading Fluent strings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::i18n::Locales;
+use crate::lang::Lang;
+
+pub struct Renderer {
+    tera: Tera,
+    /// Template name → file it was loaded from, for error locations.
+    sources: BTreeMap<String, PathBuf>,
+}
+
+/// Template files of the theme, with the site's `templates/` taking precedence by name.
+pub fn template_files(config: &Config) -> BTreeMap<String, PathBuf> {
+    let mut files = BTreeMap::new();
+    for dir in [config.theme_dir().join("templates"), config.root.join("templates")] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
+            let name = rel.to_string_lossy().replace('\\', "/");
+            files.insert(name, entry.into_path());
+        }
+    }
+    files
+}
+
+impl Renderer {
+    pub fn new(config: &Config, locales: Arc<Locales>) -> Result<Renderer> {
+        let sources = template_files(config);
+        if sources.is_empty() {
+            return Err(Error::input(Stage::Template, Location::file(config.theme_dir().join("templates")), "no templates found")
+                .with_hint(format!("is the theme `{}` in themes/?", config.theme)));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        let mut raw = Vec::new();
+        for (name, path) in &sources {
+            raw.push((name.clone(), read_utf8(path, Stage::Template)?));
+        }
+        tera.add_raw_templates(raw.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_error(&sources, &e))?;
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            translate(&locales, kwargs, state)
+        });
+        Ok(Renderer { tera, sources })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| template_error(&self.sources, &e))
+    }
+}
+
+/// `t(key="nav-home", name="…")`: the message in the page's language (`lang` in the context).
+fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let lang: String = state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?;
+    let lang: Lang = lang.parse().map_err(tera::Error::message)?;
+    let mut args = Vec::new();
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if name != "key" {
+            let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+            args.push((name, text));
+        }
+    }
+    let args: Vec<(&str, String)> = args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+    locales.text(lang, &key, &args).map_err(tera::Error::message)
+}
+
+fn template_error(sources: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Error {
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    match report {
+        Some(r) => {
+            let path = sources.get(r.filename()).cloned().unwrap_or_else(|| PathBuf::from(r.filename()));
+            let span = r.span();
+            let mut message = r.message().to_string();
+            if let Some(source) = std::error::Error::source(err) {
+                message = format!("{message}: {source}");
+            }
+            Error::input(Stage::Template, Location::at(path, span.start_line, span.start_col + 1), message)
+        }
+        None => {
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                message = format!("{message}: {s}");
+                source = s.source();
+            }
+            Error::input(Stage::Template, Location::file(Path::new("templates")), message)
+        }
+    }
+}

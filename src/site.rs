@@ -1,0 +1,470 @@
+//! The build pipeline: load → validate → render → write, with the output swapped in atomically.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::chart;
+use crate::config::Config;
+use crate::content::{Content, Page};
+use crate::data::Data;
+use crate::error::{Error, Location, Result, Stage};
+use crate::figures::{self, FigureUse};
+use crate::i18n::Locales;
+use crate::lang::Lang;
+use crate::markdown::{self, Expansion, Hooks};
+use crate::render::Renderer;
+use crate::shortcode::Shortcode;
+
+/// Everything loaded and validated, ready to render.
+pub struct Site {
+    pub config: Config,
+    pub content: Content,
+    pub data: Data,
+    pub locales: Arc<Locales>,
+    pub renderer: Renderer,
+}
+
+/// What a build did, for the summary line and for audits.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: Vec<(Lang, usize)>,
+    pub charts: usize,
+    pub files: usize,
+    pub figure_uses: Vec<FigureUse>,
+    pub elapsed: Duration,
+}
+
+impl Site {
+    pub fn load(config: Config) -> Result<Site> {
+        // Independent inputs are all loaded so one pass reports every error.
+        let content = Content::load(&config);
+        let data = Data::load(&config.data_dir());
+        let locales = Locales::load(&config);
+        let (content, data, locales) = match (content, data, locales) {
+            (Ok(c), Ok(d), Ok(l)) => (c, d, l),
+            (c, d, l) => {
+                let errors = [c.err(), d.err(), l.err()].into_iter().flatten().collect();
+                return Err(Error::collect(errors).unwrap_err());
+            }
+        };
+        let locales = Arc::new(locales);
+        check_data_labels(&data, &locales)?;
+        let renderer = Renderer::new(&config, locales.clone())?;
+        for name in ["page.html", "home.html", "index.html", "404.html"] {
+            if !renderer.has(name) {
+                return Err(Error::input(Stage::Template, Location::file(config.theme_dir().join("templates").join(name)), format!("the theme has no `{name}`")));
+            }
+        }
+        Ok(Site { config, content, data, locales, renderer })
+    }
+
+    /// Renders every page and writes the site into `output`, replacing it only on success.
+    pub fn build(&self, output: &Path) -> Result<BuildReport> {
+        let start = Instant::now();
+        let staging = prepare_staging(output)?;
+        let result = self.write_all(&staging);
+        match result {
+            Ok(mut report) => {
+                swap_into_place(&staging, output)?;
+                report.elapsed = start.elapsed();
+                Ok(report)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                Err(e)
+            }
+        }
+    }
+
+    /// Renders every page without writing anything: what `check` validates.
+    pub fn render_all(&self) -> Result<BuildReport> {
+        self.render_pages(None)
+    }
+
+    fn write_all(&self, out: &Path) -> Result<BuildReport> {
+        let mut report = self.render_pages(Some(out))?;
+        let mut files = report.files;
+        files += copy_static(&self.config, out)?;
+        files += self.write_root_files(out)?;
+        report.files = files;
+        Ok(report)
+    }
+
+    fn render_pages(&self, out: Option<&Path>) -> Result<BuildReport> {
+        let pages: Vec<&Page> = self.content.all().collect();
+        let written = Mutex::new(BTreeSet::new());
+        let results: Vec<Result<PageOutput>> = pages.par_iter().map(|page| self.render_page(page, out, &written)).collect();
+        let mut errors = Vec::new();
+        let mut report = BuildReport::default();
+        for result in results {
+            match result {
+                Ok(output) => {
+                    report.figure_uses.extend(output.figure_uses);
+                    report.charts += output.charts;
+                    report.files += 1;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        Error::collect(errors)?;
+        report.files += written.lock().map(|w| w.len()).unwrap_or(0);
+        report.figure_uses.sort();
+        for lang in &self.config.languages {
+            report.pages.push((*lang, self.content.pages[lang].len()));
+        }
+        Ok(report)
+    }
+
+    fn render_page(&self, page: &Page, out: Option<&Path>, written: &Mutex<BTreeSet<PathBuf>>) -> Result<PageOutput> {
+        let root = relative_root(&page.rel_dir());
+        let mut hooks = PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
+        let rendered = markdown::render(&page.path, &page.body, page.body_line, &mut hooks)?;
+        let context = self.page_context(page, &root, &rendered)?;
+        let template = if page.is_home() { "home.html" } else { "page.html" };
+        let html = self.renderer.render(template, &context)?;
+        if let Some(out) = out {
+            write_file(&out.join(page.rel_dir()).join("index.html"), html.as_bytes())?;
+            for (rel, bytes) in &hooks.files {
+                let path = out.join(rel);
+                let fresh = written.lock().map(|mut w| w.insert(path.clone())).unwrap_or(true);
+                if fresh {
+                    write_file(&path, bytes)?;
+                }
+            }
+        } else if let Ok(mut w) = written.lock() {
+            for (rel, _) in &hooks.files {
+                w.insert(PathBuf::from(rel));
+            }
+        }
+        Ok(PageOutput { figure_uses: hooks.figure_uses, charts: hooks.charts })
+    }
+
+    fn page_context(&self, page: &Page, root: &str, rendered: &markdown::Rendered) -> Result<tera::Context> {
+        let lang = page.lang;
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang.code());
+        ctx.insert("root", root);
+        ctx.insert("site_title", &self.config.titles[&lang]);
+        ctx.insert("base_url", &self.config.base_url);
+        ctx.insert("canonical", &format!("{}{}", self.config.base_url, page.rel_dir()));
+        let toc: Vec<TocEntry> = rendered.headings.iter().filter(|h| h.level == 2).map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() }).collect();
+        ctx.insert(
+            "page",
+            &PageView {
+                name: &page.name,
+                title: &page.front.title,
+                description: &page.front.description,
+                content: &rendered.html,
+                is_home: page.is_home(),
+                toc,
+            },
+        );
+        let nav: Vec<NavItem> = self.content.pages[&lang]
+            .iter()
+            .map(|p| NavItem {
+                title: p.nav_title().to_string(),
+                full_title: p.front.title.clone(),
+                description: p.front.description.clone(),
+                href: format!("{root}{}", p.rel_dir()),
+                current: p.name == page.name,
+                is_home: p.is_home(),
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        let position = nav.iter().position(|n| n.current).unwrap_or(0);
+        ctx.insert("prev", &position.checked_sub(1).and_then(|i| nav.get(i)));
+        ctx.insert("next", &nav.get(position + 1));
+        let mut alternates = Vec::new();
+        for &other in &self.config.languages {
+            let twin = if other == lang { Some(page) } else { self.content.twin(page, other) };
+            if let Some(twin) = twin {
+                alternates.push(Alternate {
+                    lang: other.code(),
+                    href: format!("{root}{}", twin.rel_dir()),
+                    url: format!("{}{}", self.config.base_url, twin.rel_dir()),
+                    current: other == lang,
+                });
+            }
+        }
+        let default_twin = if lang == self.config.default_language { Some(page) } else { self.content.twin(page, self.config.default_language) };
+        ctx.insert("x_default", &default_twin.map(|t| format!("{}{}", self.config.base_url, t.rel_dir())));
+        ctx.insert("alternates", &alternates);
+        Ok(ctx)
+    }
+
+    fn write_root_files(&self, out: &Path) -> Result<usize> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", self.config.default_language.code());
+        ctx.insert("root", "");
+        ctx.insert("base_url", &self.config.base_url);
+        ctx.insert("base_path", self.config.base_path());
+        let languages: Vec<LanguageChoice> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| LanguageChoice { lang: l.code(), title: self.config.titles[l].clone(), href: format!("{}/", l.code()), url: format!("{}{}/", self.config.base_url, l.code()) })
+            .collect();
+        ctx.insert("languages", &languages);
+        ctx.insert("site_title", &self.config.titles[&self.config.default_language]);
+        write_file(&out.join("index.html"), self.renderer.render("index.html", &ctx)?.as_bytes())?;
+        write_file(&out.join("404.html"), self.renderer.render("404.html", &ctx)?.as_bytes())?;
+        write_file(&out.join("sitemap.xml"), self.sitemap().as_bytes())?;
+        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.config.base_url);
+        write_file(&out.join("robots.txt"), robots.as_bytes())?;
+        Ok(4)
+    }
+
+    /// Every page with its language alternates (`xhtml:link`).
+    pub fn sitemap(&self) -> String {
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for page in self.content.all() {
+            let url = format!("{}{}", self.config.base_url, page.rel_dir());
+            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&url)));
+            for &lang in &self.config.languages {
+                let twin = if lang == page.lang { Some(page) } else { self.content.twin(page, lang) };
+                if let Some(twin) = twin {
+                    let href = format!("{}{}", self.config.base_url, twin.rel_dir());
+                    xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n", lang.code(), xml_escape(&href)));
+                }
+            }
+            let default = if page.lang == self.config.default_language { Some(page) } else { self.content.twin(page, self.config.default_language) };
+            if let Some(d) = default {
+                xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n", xml_escape(&format!("{}{}", self.config.base_url, d.rel_dir()))));
+            }
+            xml.push_str("  </url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}
+
+struct PageOutput {
+    figure_uses: Vec<FigureUse>,
+    charts: usize,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    name: &'a str,
+    title: &'a str,
+    description: &'a str,
+    content: &'a str,
+    is_home: bool,
+    toc: Vec<TocEntry>,
+}
+
+#[derive(Serialize)]
+struct TocEntry {
+    id: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    full_title: String,
+    description: String,
+    href: String,
+    current: bool,
+    is_home: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: &'static str,
+    href: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct LanguageChoice {
+    lang: &'static str,
+    title: String,
+    href: String,
+    url: String,
+}
+
+/// Shortcodes and internal links of one page.
+struct PageHooks<'a> {
+    site: &'a Site,
+    page: &'a Page,
+    root: &'a str,
+    figure_uses: Vec<FigureUse>,
+    /// Extra files for the site (chart CSVs), as (path from the output root, bytes).
+    files: Vec<(String, Vec<u8>)>,
+    charts: usize,
+}
+
+impl Hooks for PageHooks<'_> {
+    fn shortcode(&mut self, code: &Shortcode, location: &Location) -> Result<Expansion> {
+        let lang = self.page.lang;
+        let fail = |message: String| Error::input(Stage::Shortcode, location.clone(), message);
+        match code.name.as_str() {
+            "fig" => {
+                let (text, row) = figures::render_fig(&self.site.data, code, lang).map_err(fail)?;
+                let id = code.str_arg("id").ok().flatten().unwrap_or_default().to_string();
+                self.figure_uses.push(FigureUse { id, row, lang, page: self.page.name.clone(), line: location.line.unwrap_or(0), text: text.clone() });
+                Ok(Expansion::Text(text))
+            }
+            "chart" => {
+                code.check_args(&["id"]).map_err(fail)?;
+                let id = code.str_arg("id").map_err(fail)?.ok_or_else(|| fail("`chart` needs id=\"…\"".into()))?;
+                let spec = self.site.data.charts.get(id).ok_or_else(|| {
+                    fail(format!("unknown chart id `{id}`")).with_hint(format!(
+                        "charts defined in content/data/charts.toml: {}",
+                        self.site.data.charts.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
+                    ))
+                })?;
+                let table = &self.site.data.tables[&spec.data];
+                let text = |key: &str| self.site.locales.text(lang, key, &[]);
+                let out = chart::render(spec, table, lang, &text, self.root).map_err(|m| {
+                    Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}"))
+                })?;
+                self.files.extend(out.files);
+                self.charts += 1;
+                Ok(Expansion::Block(out.html))
+            }
+            other => Err(fail(format!("unknown shortcode `{other}`")).with_hint("available shortcodes: fig, chart")),
+        }
+    }
+
+    fn internal_link(&mut self, target: &str, location: &Location) -> Result<String> {
+        let (file, anchor) = match target.split_once('#') {
+            Some((f, a)) => (f, Some(a)),
+            None => (target, None),
+        };
+        let name = file.strip_suffix(".md").unwrap_or(file);
+        let page = self.site.content.pages[&self.page.lang].iter().find(|p| p.name == name).ok_or_else(|| {
+            Error::input(Stage::Content, location.clone(), format!("link to unknown page `@/{target}`"))
+                .with_hint("internal links name a file of the same language folder, e.g. @/results.md#highlights")
+        })?;
+        let mut url = format!("{}{}", self.root, page.rel_dir());
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Ok(url)
+    }
+}
+
+/// Fluent keys named by data files must exist (both languages are checked for parity already).
+fn check_data_labels(data: &Data, locales: &Locales) -> Result<()> {
+    let mut errors = Vec::new();
+    let lang = Lang::Ja;
+    let mut need = |key: &str, location: Location| {
+        if !locales.has(lang, key) {
+            errors.push(Error::input(Stage::Locale, location, format!("translation key `{key}` is not defined in locales/"))
+                .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/")));
+        }
+    };
+    for table in data.tables.values() {
+        for column in &table.columns {
+            need(&column.label, crate::config::key_location(&table.sidecar_path, &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(), &format!("[columns.{}", column.id)));
+        }
+        for key in table.categories.values() {
+            need(key, Location::file(&table.sidecar_path));
+        }
+        if let Some(note) = &table.note {
+            need(note, Location::file(&table.sidecar_path));
+        }
+    }
+    for fact in data.facts.values() {
+        if let Some(label) = &fact.label {
+            need(label, fact.location.clone());
+        }
+    }
+    for chart in data.charts.values() {
+        need(&chart.title, chart.location.clone());
+        if let Some(note) = &chart.note {
+            need(note, chart.location.clone());
+        }
+    }
+    Error::collect(errors)
+}
+
+/// `../../` for `ja/about/`: pages link relatively so the site works under any path.
+pub fn relative_root(rel_dir: &str) -> String {
+    "../".repeat(rel_dir.matches('/').count())
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Copies the theme's `static/`, then the site's `static/` over it.
+fn copy_static(config: &Config, out: &Path) -> Result<usize> {
+    let mut count = 0;
+    for dir in [config.theme_dir().join("static"), config.root.join("static")] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::input(Stage::Output, Location::file(&dir), e.to_string()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&dir).expect("walkdir yields paths under its root");
+            let target = out.join(rel);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+/// A fresh folder beside `output` (same file system, so the final rename is atomic).
+fn prepare_staging(output: &Path) -> Result<PathBuf> {
+    if output.exists() && !output.is_dir() {
+        return Err(Error::input(Stage::Output, Location::file(output), "output path exists and is not a folder")
+            .with_hint("remove the file or choose another --output"));
+    }
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    }
+    std::fs::create_dir(&staging).map_err(|e| {
+        Error::input(Stage::Output, Location::file(&staging), format!("cannot create the build folder: {e}"))
+            .with_hint("check that the output's parent folder is writable")
+    })?;
+    Ok(staging)
+}
+
+fn swap_into_place(staging: &Path, output: &Path) -> Result<()> {
+    if output.exists() {
+        let parent = staging.parent().unwrap_or(Path::new("."));
+        let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        std::fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
+        if let Err(e) = std::fs::rename(staging, output) {
+            // Put the previous site back so a failed swap leaves it intact.
+            let _ = std::fs::rename(&old, output);
+            return Err(Error::io(output, e));
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
+    }
+    Ok(())
+}
