@@ -51,11 +51,12 @@ impl Renderer {
         for (name, path) in &sources {
             raw.push((name.clone(), read_utf8(path, Stage::Template)?));
         }
-        tera.add_raw_templates(raw.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-            .map_err(|e| template_error(&sources, &e))?;
+        // Functions are registered first: tera checks every call when templates are added.
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             translate(&locales, kwargs, state)
         });
+        tera.add_raw_templates(raw.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_error(&sources, &e))?;
         Ok(Renderer { tera, sources })
     }
 
@@ -71,12 +72,16 @@ impl Renderer {
 /// `t(key="nav-home", name="…")`: the message in the page's language (`lang` in the context).
 fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     let key: String = kwargs.must_get("key")?;
-    let lang: String = state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?;
+    // `lang=` picks another language, e.g. for the bilingual 404 page.
+    let lang: String = match kwargs.get::<String>("lang")? {
+        Some(l) => l,
+        None => state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?,
+    };
     let lang: Lang = lang.parse().map_err(tera::Error::message)?;
     let mut args = Vec::new();
     for (name, value) in kwargs.iter() {
         let name = name.to_string();
-        if name != "key" {
+        if name != "key" && name != "lang" {
             let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
             args.push((name, text));
         }
@@ -107,7 +112,22 @@ fn template_error(sources: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Err
                 message = format!("{message}: {s}");
                 source = s.source();
             }
-            Error::input(Stage::Template, Location::file(Path::new("templates")), message)
+            // Checks made when templates are added (unknown filter, function or template) come
+            // as one report; its first ` --> name:line:col` tells which file to name.
+            let location = report_location(sources, &message).unwrap_or_else(|| Location::file(Path::new("templates")));
+            Error::input(Stage::Template, location, message)
         }
     }
+}
+
+/// The first ` --> name:line:col` of a tera report, as a location in the template's file.
+fn report_location(sources: &BTreeMap<String, PathBuf>, message: &str) -> Option<Location> {
+    let rest = &message[message.find("--> ")? + 4..];
+    let spot = rest.lines().next()?.trim();
+    let mut parts = spot.rsplitn(3, ':');
+    let column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    let path = sources.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
+    Some(Location::at(path, line, column))
 }
