@@ -199,7 +199,6 @@ export function analyse(text, { svg = false } = {}) {
     scripts: [],       // {line, what}
     title: null,
   };
-  let 
   scan(text, (ev) => {
     if (ev.type === 'text') {
       const p = ev.parent ? ev.parent.name : '';
