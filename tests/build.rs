@@ -1,0 +1,233 @@
+//! The bilingual pipeline end to end: fixture sites built by the real binary.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+#[test]
+fn builds_both_languages_with_alternates_switcher_and_sitemap() {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+
+    for (lang, other) in [("ja", "en"), ("en", "ja")] {
+        for page in ["", "results/"] {
+            let html = read(&out.join(lang).join(page).join("index.html"));
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}/{page}");
+            assert!(html.contains(&format!("<link rel=\"canonical\" href=\"https://example.com/{lang}/{page}\">")));
+            for l in ["ja", "en"] {
+                assert!(html.contains(&format!("<link rel=\"alternate\" hreflang=\"{l}\" href=\"https://example.com/{l}/{page}\">")), "{lang}/{page} → {l}");
+            }
+            assert!(html.contains(&format!("hreflang=\"x-default\" href=\"https://example.com/ja/{page}\"")));
+            // The switcher links to the twin, relatively.
+            let depth = if page.is_empty() { "../" } else { "../../" };
+            assert!(html.contains(&format!("<a href=\"{depth}{other}/{page}\" hreflang=\"{other}\"")), "switcher on {lang}/{page}");
+            // The forward-looking statements notice is on every page.
+            assert!(html.contains("id=\"disclaimer-heading\""));
+        }
+    }
+    let en = read(&out.join("en/results/index.html"));
+    assert!(en.contains("Japanese original prevails"));
+    assert!(!read(&out.join("ja/results/index.html")).contains("Japanese original prevails"));
+
+    let sitemap = read(&out.join("sitemap.xml"));
+    for url in ["ja/", "en/", "ja/results/", "en/results/"] {
+        assert!(sitemap.contains(&format!("<loc>https://example.com/{url}</loc>")), "{url}");
+    }
+    assert_eq!(sitemap.matches("<url>").count(), 4);
+    assert_eq!(sitemap.matches("hreflang=\"en\"").count(), 4);
+    assert!(read(&out.join("robots.txt")).contains("Sitemap: https://example.com/sitemap.xml"));
+    assert!(read(&out.join("index.html")).contains("href=\"ja/\" hreflang=\"ja\""));
+    assert!(out.join("404.html").is_file());
+    assert!(out.join("css/site.css").is_file());
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
+fn markdown_japanese_bold_heading_ids_figures_and_internal_links() {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let ja = read(&out.join("ja/results/index.html"));
+    assert!(ja.contains("<strong>営業利益（前年比+10%）</strong>を達成"), "CJK bold");
+    assert!(ja.contains("<h2 id=\"業績ハイライト\">業績ハイライト</h2>"));
+    assert!(ja.contains("<h2 id=\"業績ハイライト-2\">"));
+    let en = read(&out.join("en/results/index.html"));
+    assert!(en.contains("<h2 id=\"highlights\">Highlights</h2>"));
+    assert!(read(&out.join("ja/index.html")).contains("売上高は2,263億円です"));
+    assert!(read(&out.join("en/index.html")).contains("Revenue was ¥226.3 billion."));
+    let links: Vec<String> = attr_values(&read(&out.join("ja/index.html")), "href").iter().map(|h| percent_decode(h)).collect();
+    assert!(links.contains(&"../ja/results/#業績ハイライト".to_string()), "{links:?}");
+    // No bidi isolation marks from Fluent.
+    assert!(!ja.contains('\u{2068}') && !ja.contains('\u{2069}'));
+}
+
+#[test]
+fn sub_path_base_url_keeps_links_working() {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &["--base-url", "https://example.com/ir/"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let html = read(&out.join("en/results/index.html"));
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.com/ir/en/results/\">"));
+    assert!(html.contains("hreflang=\"ja\" href=\"https://example.com/ir/ja/results/\""));
+    assert!(read(&out.join("sitemap.xml")).contains("<loc>https://example.com/ir/ja/</loc>"));
+    assert!(read(&out.join("404.html")).contains("href=\"/ir/css/site.css\""));
+    // Page links are relative, so the tree works wherever it is served.
+    assert!(!attr_values(&html, "href").iter().any(|h| h.starts_with('/')), "no root-relative links");
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
+fn rebuilds_are_byte_identical() {
+    let site = fixture_site("basic");
+    let a = site.path().join("a");
+    let b = site.path().join("b");
+    assert!(build(site.path(), &a, &[]).status.success());
+    assert!(build(site.path(), &b, &[]).status.success());
+    assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+/// Applies `edit` to a fresh fixture, builds over a previous good output, and returns stderr.
+fn failing_build(edit: impl FnOnce(&std::path::Path)) -> String {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let before = snapshot(&out);
+    edit(site.path());
+    let result = build(site.path(), &out, &[]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(snapshot(&out), before, "a failed build leaves the previous output intact");
+    let leftovers: Vec<_> = fs::read_dir(site.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".public")).collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+    err
+}
+
+#[test]
+fn malformed_front_matter_names_file_and_line() {
+    let err = failing_build(|root| {
+        let path = root.join("content/ja/results.md");
+        let text = read(&path).replace("weight = 10", "weight = = 10");
+        fs::write(path, text).unwrap();
+    });
+    assert!(err.contains("content/ja/results.md:4:"), "{err}");
+}
+
+#[test]
+fn unknown_front_matter_key_is_an_error() {
+    let err = failing_build(|root| {
+        let path = root.join("content/en/results.md");
+        let text = read(&path).replace("weight = 10", "weight = 10\nauthor = \"x\"");
+        fs::write(path, text).unwrap();
+    });
+    assert!(err.contains("content/en/results.md:5:"), "{err}");
+    assert!(err.contains("unknown field `author`"), "{err}");
+}
+
+#[test]
+fn page_in_one_language_only_is_an_error() {
+    let err = failing_build(|root| {
+        fs::write(root.join("content/ja/extra.md"), "+++\ntitle = \"追加\"\ndescription = \"説明\"\nweight = 20\n+++\n本文\n").unwrap();
+    });
+    assert!(err.contains("content/ja/extra.md"), "{err}");
+    assert!(err.contains("no en twin"), "{err}");
+}
+
+#[test]
+fn key_missing_in_one_locale_is_an_error() {
+    let err = failing_build(|root| {
+        let path = root.join("locales/en/fixture.ftl");
+        fs::write(&path, read(&path).replace("chart-sales = Revenue trend\n", "")).unwrap();
+    });
+    assert!(err.contains("locales/ja/fixture.ftl:2"), "{err}");
+    assert!(err.contains("`chart-sales` has no en translation"), "{err}");
+}
+
+#[test]
+fn template_error_names_template_and_line() {
+    let err = failing_build(|root| {
+        let path = root.join("themes/default/templates/page.html");
+        fs::write(&path, read(&path).replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.no_such_field }}</h1>")).unwrap();
+    });
+    assert!(err.contains("templates/page.html:4:"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_line() {
+    let err = failing_build(|root| {
+        let path = root.join("content/en/results.md");
+        let mut bytes = fs::read(&path).unwrap();
+        bytes.extend_from_slice(b"\nbad \xff byte\n");
+        fs::write(path, bytes).unwrap();
+    });
+    assert!(err.contains("content/en/results.md:14"), "{err}");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn unknown_chart_and_figure_ids_name_the_line() {
+    let err = failing_build(|root| {
+        let path = root.join("content/en/results.md");
+        fs::write(&path, read(&path).replace("chart(id=\"sales\")", "chart(id=\"nope\")")).unwrap();
+        let path = root.join("content/ja/_index.md");
+        fs::write(&path, read(&path).replace("period=\"FY2021\"", "period=\"FY2030\"")).unwrap();
+    });
+    assert!(err.contains("content/en/results.md:10:1"), "{err}");
+    assert!(err.contains("unknown chart id `nope`"), "{err}");
+    assert!(err.contains("content/ja/_index.md:6:"), "{err}");
+    assert!(err.contains("no row `FY2030`"), "{err}");
+}
+
+#[test]
+fn crlf_and_bom_sources_build() {
+    let site = fixture_site("basic");
+    let path = site.path().join("content/en/results.md");
+    let text = format!("\u{feff}{}", read(&path).replace('\n', "\r\n"));
+    fs::write(&path, text).unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(read(&out.join("en/results/index.html")).contains("<h2 id=\"highlights\">Highlights</h2>"));
+}
+
+#[test]
+fn real_site_has_every_deck_section_in_both_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&repo(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let sections = [
+        ("about", "IIJとは"),
+        ("strengths", "IIJグループの強み"),
+        ("results", "2021年度連結業績"),
+        ("mobile-iot", "モバイル"),
+        ("security-cloud-dc", "セキュリティ"),
+        ("outlook", "2022年度連結業績見通し"),
+        ("mid-term-plan", "中期計画"),
+        ("fintech", "FinTech"),
+        ("video-delivery", "動画配信"),
+        ("shareholder-returns", "株主還元"),
+        ("sustainability", "サステナビリティ"),
+    ];
+    for (slug, ja_title) in sections {
+        let ja = read(&out.join("ja").join(slug).join("index.html"));
+        let en = read(&out.join("en").join(slug).join("index.html"));
+        let h1 = ja.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+        assert!(h1.contains(ja_title), "{slug}: {h1}");
+        assert!(en.contains("<html lang=\"en\">"));
+        // Same section structure in both languages.
+        assert_eq!(ja.matches("<h2 id=").count(), en.matches("<h2 id=").count(), "{slug}: h2 count");
+    }
+    // Deck order in the navigation.
+    let home = read(&out.join("ja/index.html"));
+    let nav = home.split("class=\"site-nav\"").nth(1).unwrap();
+    let positions: Vec<usize> = sections.iter().map(|(slug, _)| nav.find(&format!("ja/{slug}/\"")).unwrap_or_else(|| panic!("{slug} in nav"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "deck order: {positions:?}");
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}

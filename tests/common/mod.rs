@@ -1,0 +1,153 @@
+//! Shared helpers of the integration tests: temp copies of fixture sites and running the binary.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temp copy of `tests/fixtures/<name>` with the repository's theme and interface strings
+/// (every locale file but the IIJ data labels).
+pub fn fixture_site(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    for lang in ["ja", "en"] {
+        let target = dir.path().join("locales").join(lang);
+        fs::create_dir_all(&target).unwrap();
+        for entry in fs::read_dir(repo().join("locales").join(lang)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().unwrap() != "data.ftl" {
+                fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+pub fn irsite(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_irsite"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("irsite runs")
+}
+
+pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--output", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    irsite(root, &args)
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file under `dir`, as relative paths with their bytes, sorted.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Values of `attr="…"` in an HTML text.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Local links (href/src) of every HTML page that do not resolve to a file or a fragment.
+pub fn broken_links(site: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for entry in walkdir::WalkDir::new(site).into_iter().filter_map(|e| e.ok()) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.file_name().unwrap() == "404.html" {
+            continue;
+        }
+        let html = read(path);
+        for link in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
+            let link = percent_decode(&link);
+            if link.contains("://") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (file, fragment) = match link.split_once('#') {
+                Some((f, frag)) => (f.to_string(), Some(frag.to_string())),
+                None => (link.clone(), None),
+            };
+            let mut target = if file.is_empty() { path.to_path_buf() } else { path.parent().unwrap().join(&file) };
+            if file.ends_with('/') || target.is_dir() {
+                target = target.join("index.html");
+            }
+            let Ok(target) = target.canonicalize() else {
+                broken.push(format!("{}: {link}", path.display()));
+                continue;
+            };
+            if !target.starts_with(site.canonicalize().unwrap()) {
+                broken.push(format!("{}: {link} leaves the site", path.display()));
+                continue;
+            }
+            if let Some(fragment) = fragment {
+                let text = read(&target);
+                if !text.contains(&format!("id=\"{fragment}\"")) {
+                    broken.push(format!("{}: {link} (no id `{fragment}`)", path.display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// `%E6%A5%AD` → `業`: links may be percent-encoded, ids are not.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
