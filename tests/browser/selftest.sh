@@ -34,7 +34,7 @@ case_() {
       why="expected exit 1, got $rc"
     elif ! grep -q "^check $expect .*: FAIL" "$log"; then
       why="expected check $expect to fail; failing: ${failing:-none}"
-    elif ! grep -E "^FAIL \[$expect [^]]*\] " "$log" | grep -Eq -- "$pattern"; then
+    elif [[ $(grep -E "^FAIL \[$expect [^]]*\] " "$log" | grep -Ec -- "$pattern") == 0 ]]; then
       why="check $expect failed, but no problem line matches /$pattern/"
     else
       for c in $failing; do
