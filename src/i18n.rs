@@ -147,10 +147,14 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
     match fluent_syntax::parser::parse(text.as_str()) {
         Ok(resource) => {
             let mut defined = Vec::new();
+            // A key defined twice is reported at its second definition, so count occurrences.
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
             for entry in &resource.body {
                 if let ast::Entry::Message(message) = entry {
                     let key = message.id.name.to_string();
-                    defined.push((key.clone(), key_line(path, &text, &key)));
+                    let nth = seen.entry(key.clone()).or_insert(0);
+                    defined.push((key.clone(), key_line(path, &text, &key, *nth)));
+                    *nth += 1;
                 }
             }
             let resource = FluentResource::try_new(text.clone()).map_err(|_| {
@@ -162,7 +166,13 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
             let list = errors
                 .iter()
                 .map(|e| {
-                    Error::input(Stage::Locale, Location::from_offset(path, &text, e.pos.start, 1), format!("Fluent syntax error: {}", e.kind))
+                    // An entry cut short (`{ $x` then a line break) is found at the next line's
+                    // start; name the line where the author stopped instead.
+                    let mut offset = e.pos.start.min(text.len());
+                    while offset > 0 && text.as_bytes()[offset - 1].is_ascii_whitespace() {
+                        offset -= 1;
+                    }
+                    Error::input(Stage::Locale, Location::from_offset(path, &text, offset, 1), format!("Fluent syntax error: {}", e.kind))
                         .with_hint("a message is written `key = text`; braces start placeables")
                 })
                 .collect();
@@ -171,11 +181,16 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
     }
 }
 
-fn key_line(path: &Path, text: &str, key: &str) -> Location {
+/// Line of the `nth` (0-based) definition of `key`.
+fn key_line(path: &Path, text: &str, key: &str, nth: usize) -> Location {
+    let mut found = 0;
     for (i, line) in text.lines().enumerate() {
         if let Some(rest) = line.strip_prefix(key) {
             if rest.trim_start().starts_with('=') {
-                return Location::line(path, i + 1);
+                if found == nth {
+                    return Location::line(path, i + 1);
+                }
+                found += 1;
             }
         }
     }

@@ -103,7 +103,12 @@ fn template_error(sources: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Err
             if let Some(source) = std::error::Error::source(err) {
                 message = format!("{message}: {source}");
             }
-            Error::input(Stage::Template, Location::at(path, span.start_line, span.start_col + 1), message)
+            let error = Error::input(Stage::Template, Location::at(path, span.start_line, span.start_col + 1), message);
+            if r.message() == "Unknown tag" {
+                // tera's word for an end tag met while an inner tag is still open.
+                return error.with_hint("is the tag misspelled, or an {% if %} or {% for %} above it left without its end tag?");
+            }
+            error
         }
         None => {
             let mut message = err.to_string();

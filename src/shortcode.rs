@@ -220,22 +220,33 @@ impl<'a> Cursor<'a> {
     fn value(&mut self) -> Result<ArgValue, String> {
         match self.peek() {
             Some('"') => {
+                // An unterminated string is reported at its opening quote, not past the line end.
+                let open = self.pos;
                 self.pos += 1;
                 let mut out = String::new();
                 loop {
-                    let Some(c) = self.peek() else { return Err("unterminated string".into()) };
+                    let Some(c) = self.peek() else {
+                        self.pos = open;
+                        return Err("unterminated string".into());
+                    };
                     self.pos += c.len_utf8();
                     match c {
                         '"' => return Ok(ArgValue::Str(out)),
                         '\\' => {
-                            let Some(next) = self.peek() else { return Err("unterminated string".into()) };
+                            let Some(next) = self.peek() else {
+                                self.pos = open;
+                                return Err("unterminated string".into());
+                            };
                             self.pos += next.len_utf8();
                             match next {
                                 '"' | '\\' => out.push(next),
                                 other => return Err(format!("unknown escape `\\{other}` in string")),
                             }
                         }
-                        '\n' => return Err("unterminated string".into()),
+                        '\n' => {
+                            self.pos = open;
+                            return Err("unterminated string".into());
+                        }
                         c => out.push(c),
                     }
                 }

@@ -19,6 +19,7 @@ use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
 use crate::render::Renderer;
 use crate::shortcode::Shortcode;
+use crate::translations;
 
 /// Everything loaded and validated, ready to render.
 pub struct Site {
@@ -37,6 +38,25 @@ pub struct BuildReport {
     pub files: usize,
     pub figure_uses: Vec<FigureUse>,
     pub elapsed: Duration,
+    /// Each rendered page, for link and anchor checks.
+    pub records: Vec<PageRecord>,
+    /// Files made while rendering pages (chart CSVs), as paths from the output root.
+    pub generated: BTreeSet<String>,
+}
+
+/// One rendered page: its Markdown links (with lines) and its HTML.
+#[derive(Debug, Clone)]
+pub struct PageRecord {
+    pub lang: Lang,
+    pub name: String,
+    pub path: PathBuf,
+    /// Path from the site root: `ja/` or `ja/about/`.
+    pub rel_dir: String,
+    pub links: Vec<markdown::Link>,
+    /// The whole page as written.
+    pub html: String,
+    /// The part of `html` made from the Markdown body.
+    pub content_html: String,
 }
 
 impl Site {
@@ -107,6 +127,8 @@ impl Site {
                     report.figure_uses.extend(output.figure_uses);
                     report.charts += output.charts;
                     report.files += 1;
+                    report.generated.extend(output.generated);
+                    report.records.push(output.record);
                 }
                 Err(e) => errors.push(e),
             }
@@ -141,7 +163,17 @@ impl Site {
                 w.insert(PathBuf::from(rel));
             }
         }
-        Ok(PageOutput { figure_uses: hooks.figure_uses, charts: hooks.charts })
+        let generated = hooks.files.iter().map(|(rel, _)| rel.clone()).collect();
+        let record = PageRecord {
+            lang: page.lang,
+            name: page.name.clone(),
+            path: page.path.clone(),
+            rel_dir: page.rel_dir(),
+            links: rendered.links,
+            html,
+            content_html: rendered.html,
+        };
+        Ok(PageOutput { figure_uses: hooks.figure_uses, charts: hooks.charts, generated, record })
     }
 
     fn page_context(&self, page: &Page, root: &str, rendered: &markdown::Rendered) -> Result<tera::Context> {
@@ -162,6 +194,7 @@ impl Site {
                 content: &rendered.html,
                 is_home: page.is_home(),
                 toc,
+                stale_original: self.stale_original(page, root),
             },
         );
         let nav: Vec<NavItem> = self.content.pages[&lang]
@@ -197,7 +230,31 @@ impl Site {
         Ok(ctx)
     }
 
+    /// The original's relative URL when `page` is a translation that lags behind it.
+    fn stale_original(&self, page: &Page, root: &str) -> Option<String> {
+        let source_lang = self.config.default_language;
+        if page.lang == source_lang {
+            return None;
+        }
+        let original = self.content.twin(page, source_lang)?;
+        match translations::page_state(page, original) {
+            translations::State::Stale { .. } => Some(format!("{root}{}", original.rel_dir())),
+            _ => None,
+        }
+    }
+
     fn write_root_files(&self, out: &Path) -> Result<usize> {
+        for (name, html) in self.root_pages()? {
+            write_file(&out.join(name), html.as_bytes())?;
+        }
+        write_file(&out.join("sitemap.xml"), self.sitemap().as_bytes())?;
+        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.config.base_url);
+        write_file(&out.join("robots.txt"), robots.as_bytes())?;
+        Ok(4)
+    }
+
+    /// The pages at the site root: the language chooser and the not-found page.
+    pub fn root_pages(&self) -> Result<Vec<(&'static str, String)>> {
         let mut ctx = tera::Context::new();
         ctx.insert("lang", self.config.default_language.code());
         ctx.insert("root", "");
@@ -211,12 +268,7 @@ impl Site {
             .collect();
         ctx.insert("languages", &languages);
         ctx.insert("site_title", &self.config.titles[&self.config.default_language]);
-        write_file(&out.join("index.html"), self.renderer.render("index.html", &ctx)?.as_bytes())?;
-        write_file(&out.join("404.html"), self.renderer.render("404.html", &ctx)?.as_bytes())?;
-        write_file(&out.join("sitemap.xml"), self.sitemap().as_bytes())?;
-        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.config.base_url);
-        write_file(&out.join("robots.txt"), robots.as_bytes())?;
-        Ok(4)
+        Ok(vec![("index.html", self.renderer.render("index.html", &ctx)?), ("404.html", self.renderer.render("404.html", &ctx)?)])
     }
 
     /// Every page with its language alternates (`xhtml:link`).
@@ -246,6 +298,8 @@ impl Site {
 struct PageOutput {
     figure_uses: Vec<FigureUse>,
     charts: usize,
+    generated: Vec<String>,
+    record: PageRecord,
 }
 
 #[derive(Serialize)]
@@ -256,6 +310,8 @@ struct PageView<'a> {
     content: &'a str,
     is_home: bool,
     toc: Vec<TocEntry>,
+    /// On a translation whose original changed since it was marked: the original's URL.
+    stale_original: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -438,6 +494,10 @@ fn prepare_staging(output: &Path) -> Result<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if let Some(file) = parent.ancestors().find(|a| a.exists() && !a.is_dir()) {
+        return Err(Error::input(Stage::Output, Location::file(file), "a file stands where the output's parent folder should be")
+            .with_hint("remove the file or choose another --output"));
+    }
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));

@@ -1,0 +1,9 @@
+nav-home = Home
+table-period = Fiscal year
+table-category = Category
+chart-download-csv = Data of this chart (CSV)
+series-revenue = Revenue
+series-operating-income = Operating income
+fact-employees = Employees
+chart-results = Consolidated results
+nav-home = Top

@@ -1,0 +1,7 @@
+nav-home = Home
+table-period = Fiscal year
+table-category = Category
+chart-download-csv = Data of this chart (CSV)
+series-revenue = Revenue
+series-operating-income = Operating income
+fact-employees = Employees

@@ -1,0 +1,9 @@
+nav-home = ホーム
+table-period = 年度
+table-category = 区分
+chart-download-csv = このグラフのデータ（CSV）
+series-revenue = 売上高
+series-operating-income = 営業利益
+fact-employees = 従業員数
+chart-results = 連結業績の推移
+series-net-income = 当期利益
