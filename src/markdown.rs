@@ -153,6 +153,10 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
     if !blocks.is_empty() {
         html = splice_blocks(&html, &blocks);
     }
+    if html.contains("<table>") {
+        // Wide tables scroll inside their own focusable box so the page never overflows on phones.
+        html = html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
+    }
     Ok(Rendered { html, headings, links })
 }
 

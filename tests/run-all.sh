@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite, one command: the Rust tests, then quality gates on the generated
+# site (built at / and under a sub-path), then the gates' own self-test on broken fixtures.
+# Needs what .ci/run installs (Chromium, fonts-noto-cjk, Java, npm ci in tests/browser).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+passed=0
+failed=0
+failures=()
+run() {
+  local name=$1
+  shift
+  echo "== $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+site=target/site-check
+run "cargo test" cargo test
+run "build the site at /" cargo run --quiet -- build --output "$site/root"
+run "build the site under /ir/" cargo run --quiet -- build --output "$site/ir" --base-url https://ir.example.com/ir/
+run "site checks at /" bash tests/browser/run.sh "$site/root" --site-url https://ir.example.com/ --artifacts "$site/artifacts/root"
+run "site checks under /ir/" bash tests/browser/run.sh "$site/ir" --base-path /ir/ --site-url https://ir.example.com/ir/ --artifacts "$site/artifacts/ir"
+run "site checks self-test" bash tests/browser/selftest.sh
+
+for f in "${failures[@]}"; do
+  echo "failed: $f"
+done
+echo "test suites: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
