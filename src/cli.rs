@@ -34,6 +34,14 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// List every figure of content/data (tables and facts): value, unit, source slide, as-of
+    /// date and the pages, languages and lines that show it; flags figures shown in one
+    /// language only and figures shown nowhere. Nothing is written.
+    Figures {
+        /// `table` (aligned, for reading) or `csv` (one line per use, for spreadsheets).
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::figures::AuditFormat,
+    },
 }
 
 pub fn main() -> i32 {
@@ -70,6 +78,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Figures { format } => crate::figures::audit_command(&cli.root, *format),
     }
 }
 
