@@ -196,6 +196,7 @@ export function analyse(text, { svg = false } = {}) {
     langSwitchCount: 0,
     htmlLang: null,
     baseHref: null,
+    canonical: null,   // href of <link rel=canonical>
     scripts: [],       // {line, what}
     title: null,
   };
@@ -245,6 +246,7 @@ export function analyse(text, { svg = false } = {}) {
           if (rel.includes('stylesheet')) k = 'stylesheet';
           else if (rel.some((r) => ['icon', 'preload', 'apple-touch-icon', 'manifest', 'modulepreload', 'prefetch'].includes(r))) k = 'resource';
           else k = 'link';
+          if (rel.includes('canonical') && doc.canonical === null) doc.canonical = v;
           if (rel.includes('alternate') && attrs.has('hreflang')) {
             doc.alternates.push({ hreflang: attrs.get('hreflang'), href: v, line });
           }

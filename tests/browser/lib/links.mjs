@@ -46,5 +46,6 @@ export function checkLinks(site, report) {
     }
   }
   report.note(`${checked} references checked, ${external.size} external`);
+  if (site.siteBase) report.note(`links to ${site.siteBase} (from ${site.siteBaseSource}) checked as the site's own`);
   for (const [url, where] of [...external].sort()) report.info(`external (not fetched): ${url}  (first in ${where})`);
 }

@@ -39,12 +39,40 @@ export class Site {
   constructor(root, { basePath = '/', siteUrl = null } = {}) {
     this.root = path.resolve(root);
     this.basePath = normaliseBasePath(basePath);
-    // Another origin that also means "this site" (e.g. the production base URL).
-    this.siteOrigin = siteUrl ? new URL(siteUrl).origin : null;
     this.files = walk(this.root).sort();
     this.fileSet = new Set(this.files);
     this.docs = new Map();
     this.cssCache = new Map();
+    // An absolute URL prefix that also means "this site" (the production
+    // base URL): given, or read from the pages' rel=canonical links.
+    this.siteBase = null;
+    this.siteBaseSource = null;
+    if (siteUrl) {
+      this.siteBase = new URL(siteUrl).href.replace(/\/?$/, '/');
+      this.siteBaseSource = '--site-url';
+    } else {
+      this.siteBase = this.baseFromCanonical();
+      if (this.siteBase) this.siteBaseSource = 'rel=canonical';
+    }
+  }
+
+  baseFromCanonical() {
+    const votes = new Map();
+    for (const rel of this.htmlFiles) {
+      const c = this.doc(rel).canonical;
+      if (!c) continue;
+      let u;
+      try { u = new URL(c); } catch { continue; }
+      if (!/^https?:$/.test(u.protocol) || isLoopbackHost(u.hostname)) continue;
+      const own = safeDecode(this.urlPath(rel).slice(this.basePath.length));
+      const p = safeDecode(u.pathname);
+      if (!p.endsWith(own)) continue;
+      const base = u.origin + encodeURI(p.slice(0, p.length - own.length).replace(/\/?$/, '/'));
+      votes.set(base, (votes.get(base) || 0) + 1);
+    }
+    let best = null;
+    for (const [b, n] of votes) if (!best || n > votes.get(best)) best = b;
+    return best;
   }
 
   get htmlFiles() { return this.files.filter((f) => /\.html?$/i.test(f)); }
@@ -96,9 +124,16 @@ export class Site {
     } catch {
       return { type: 'invalid', reason: 'not a valid URL' };
     }
+    if (this.siteBase && u.origin === new URL(this.siteBase).origin) {
+      // A link to the production URL of a page: map it onto the local tree.
+      const sitePath = new URL(this.siteBase).pathname;
+      if (!u.pathname.startsWith(sitePath) && u.pathname + '/' !== sitePath) {
+        return { type: 'outside', pathname: u.href, fragment: null };
+      }
+      u = new URL(this.basePath + u.pathname.slice(sitePath.length) + u.search + u.hash, LOCAL_ORIGIN);
+    }
     const local = u.origin === LOCAL_ORIGIN
-      || ((u.protocol === 'http:' || u.protocol === 'https:') && isLoopbackHost(u.hostname))
-      || (this.siteOrigin && u.origin === this.siteOrigin);
+      || ((u.protocol === 'http:' || u.protocol === 'https:') && isLoopbackHost(u.hostname));
     if (!local) {
       if (u.protocol === 'http:' || u.protocol === 'https:') return { type: 'external', url: u.href };
       return { type: 'skip' };
