@@ -389,6 +389,10 @@ pub fn audit_command(root: &Path, format: AuditFormat) -> Result<(), Error> {
         AuditFormat::Table => audit_table(&entries),
         AuditFormat::Csv => audit_csv(&entries),
     };
-    print!("{text}");
-    Ok(())
+    // A closed pipe (`irsite figures | head`) ends the listing quietly.
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
+        _ => Ok(()),
+    }
 }

@@ -160,7 +160,7 @@ fn context_units(before: &str, after: &str) -> Option<&'static [&'static str]> {
 ///   autolinks `<https://…>`, inline code and HTML tags: ids and addresses, not figures.
 fn prose(source: &str) -> String {
     let mut text: Vec<u8> = source.as_bytes().to_vec();
-    let mut blank = |text: &mut Vec<u8>, s: usize, e: usize| {
+    let blank = |text: &mut Vec<u8>, s: usize, e: usize| {
         for b in &mut text[s..e] {
             if *b != b'\n' {
                 *b = b' ';
@@ -321,4 +321,350 @@ fn no_figure_is_typed_by_hand() {
     }
     eprintln!("numbers matching a data value but excluded by context: {excluded_count:?}");
     assert!(found.is_empty(), "{} figures typed by hand:\n{}", found.len(), found.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Both languages reference the same figures
+// ---------------------------------------------------------------------------
+
+/// (id, row, change) of every `fig` reference of a page.
+fn references(path: &Path) -> BTreeMap<(String, String, String), usize> {
+    let source = std::fs::read_to_string(path).unwrap();
+    let mut refs = BTreeMap::new();
+    for code in shortcode::scan(&source).unwrap().into_iter().filter(|c| c.name == "fig") {
+        let arg = |k: &str| code.str_arg(k).ok().flatten().unwrap_or("").to_string();
+        let row = if arg("period").is_empty() { arg("category") } else { arg("period") };
+        *refs.entry((arg("id"), row, arg("change"))).or_insert(0) += 1;
+    }
+    refs
+}
+
+#[test]
+fn both_languages_use_the_same_figures() {
+    let mut problems = Vec::new();
+    for ja in pages(Lang::Ja) {
+        let en = repo().join("content/en").join(ja.file_name().unwrap());
+        let (ja_refs, en_refs) = (references(&ja), references(&en));
+        let ja_set: BTreeSet<_> = ja_refs.keys().collect();
+        let en_set: BTreeSet<_> = en_refs.keys().collect();
+        for missing in ja_set.difference(&en_set) {
+            problems.push(format!("{}: {missing:?} is used in ja, not in en", en.display()));
+        }
+        for missing in en_set.difference(&ja_set) {
+            problems.push(format!("{}: {missing:?} is used in en, not in ja", ja.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// A small site in a temporary folder, rendered by the real pipeline
+// ---------------------------------------------------------------------------
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+const TEST_FACTS: &str = r#"
+[oku_pos]
+value = "2263"
+unit = "oku_yen"
+[oku_small]
+value = "8.4"
+unit = "oku_yen"
+[oku_neg]
+value = "-12"
+unit = "oku_yen"
+[oku_zero]
+value = "0"
+unit = "oku_yen"
+[oku_round]
+value = "44.45"
+unit = "oku_yen"
+[yen_pos]
+value = "48.00"
+unit = "yen"
+[yen_neg]
+value = "-1.50"
+unit = "yen"
+[pct_pos]
+value = "10.4"
+unit = "percent"
+[pct_neg]
+value = "-0.5"
+unit = "percent"
+[pct_zero]
+value = "0.0"
+unit = "percent"
+[pct_round]
+value = "0.125"
+unit = "percent"
+[pct_tiny_neg]
+value = "-0.04"
+unit = "percent"
+[chg_pos]
+value = "6.3"
+unit = "pct_change"
+[chg_neg]
+value = "-1.0"
+unit = "pct_change"
+[chg_zero]
+value = "0.0"
+unit = "pct_change"
+[lines_big]
+value = "137.4"
+unit = "man_lines"
+[lines_small]
+value = "45.2"
+unit = "man_lines"
+[people]
+value = "4147"
+unit = "people"
+as_of = "2022-03-31"
+[companies]
+value = "13000"
+unit = "companies"
+as_of = "2021-03-31"
+[count]
+value = "83"
+unit = "count"
+as_of = "2022-06-02"
+[seconds]
+value = "30"
+unit = "seconds"
+[one_second]
+value = "1"
+unit = "seconds"
+[ratio]
+value = "1.2"
+unit = "ratio"
+"#;
+
+const TEST_TABLE_CSV: &str = "period,income,margin\nFY2019,100,\nFY2020,142,6.7\nFY2021,235,10.4\nFY2022,99,9.9\n";
+const TEST_TABLE_TOML: &str = r#"
+source = "3-1"
+[columns.income]
+unit = "oku_yen"
+label = "test-income"
+[columns.margin]
+unit = "percent"
+label = "test-margin"
+[status]
+FY2022 = "forecast"
+"#;
+
+/// A site with the real theme and interface strings, the test data above, and `ja` / `en`
+/// page bodies for `page.md`.
+fn test_site(ja: &str, en: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    for lang in ["ja", "en"] {
+        let locales = root.join("locales").join(lang);
+        std::fs::create_dir_all(&locales).unwrap();
+        std::fs::copy(repo().join("locales").join(lang).join("site.ftl"), locales.join("site.ftl")).unwrap();
+        std::fs::write(locales.join("data.ftl"), "test-income = Income\ntest-margin = Margin\n").unwrap();
+        let content = root.join("content").join(lang);
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("_index.md"), "+++\ntitle = \"Home\"\ndescription = \"Home\"\nweight = 0\n+++\n\nHome.\n").unwrap();
+        let body = if lang == "ja" { ja } else { en };
+        std::fs::write(content.join("page.md"), format!("+++\ntitle = \"Page\"\ndescription = \"Page\"\nweight = 1\n+++\n{body}")).unwrap();
+    }
+    let data = root.join("content/data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("facts.toml"), TEST_FACTS).unwrap();
+    std::fs::write(data.join("t.csv"), TEST_TABLE_CSV).unwrap();
+    std::fs::write(data.join("t.toml"), TEST_TABLE_TOML).unwrap();
+    dir
+}
+
+/// Page bodies start on line 6 of the file (after four lines of front matter and `+++`).
+const BODY_LINE: usize = 6;
+
+/// Renders one shortcode per line in both languages; returns (ja, en) text per line.
+fn render_lines(codes: &[&str]) -> Vec<(String, String)> {
+    let body = codes.join("\n\n");
+    let dir = test_site(&body, &body);
+    let site = Site::load(Config::load(dir.path()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let report = site.render_all().unwrap_or_else(|e| panic!("{e}"));
+    let text = |lang: Lang, line: usize| {
+        report
+            .figure_uses
+            .iter()
+            .find(|u| u.lang == lang && u.page == "page" && u.line == line)
+            .map(|u| u.text.clone())
+            .unwrap_or_else(|| panic!("no figure on line {line}"))
+    };
+    (0..codes.len()).map(|i| (text(Lang::Ja, BODY_LINE + 2 * i), text(Lang::En, BODY_LINE + 2 * i))).collect()
+}
+
+#[test]
+fn each_unit_renders_in_both_languages() {
+    let cases: &[(&str, &str, &str)] = &[
+        // oku_yen: ja 億円, en billions (one more decimal) or millions below ¥1 billion.
+        (r#"{{ fig(id="oku_pos") }}"#, "2,263億円", "¥226.3 billion"),
+        (r#"{{ fig(id="oku_small") }}"#, "8.4億円", "¥840 million"),
+        (r#"{{ fig(id="oku_neg") }}"#, "△12億円", "-¥1.2 billion"),
+        (r#"{{ fig(id="oku_zero") }}"#, "0億円", "¥0 million"),
+        (r#"{{ fig(id="oku_pos", precision=0) }}"#, "2,263億円", "¥226 billion"),
+        (r#"{{ fig(id="oku_round", precision=1) }}"#, "44.5億円", "¥4.4 billion"),
+        (r#"{{ fig(id="oku_small", unit="million_yen") }}"#, "840百万円", "¥840 million"),
+        (r#"{{ fig(id="oku_small", unit="bn_yen") }}"#, "8.4億円", "¥0.84 billion"),
+        // yen per share: decimals as written.
+        (r#"{{ fig(id="yen_pos") }}"#, "48.00円", "¥48.00"),
+        (r#"{{ fig(id="yen_neg") }}"#, "△1.50円", "-¥1.50"),
+        (r#"{{ fig(id="yen_pos", precision=0) }}"#, "48円", "¥48"),
+        // percent: no sign for positives; rounding half away from zero on the decimal digits.
+        (r#"{{ fig(id="pct_pos") }}"#, "10.4%", "10.4%"),
+        (r#"{{ fig(id="pct_neg") }}"#, "△0.5%", "-0.5%"),
+        (r#"{{ fig(id="pct_zero") }}"#, "0.0%", "0.0%"),
+        (r#"{{ fig(id="pct_round", precision=2) }}"#, "0.13%", "0.13%"),
+        (r#"{{ fig(id="pct_tiny_neg", precision=1) }}"#, "0.0%", "0.0%"),
+        // pct_change: always signed; ja △ for decreases.
+        (r#"{{ fig(id="chg_pos") }}"#, "+6.3%", "+6.3%"),
+        (r#"{{ fig(id="chg_neg") }}"#, "△1.0%", "-1.0%"),
+        (r#"{{ fig(id="chg_zero") }}"#, "±0.0%", "0.0%"),
+        // man_lines: en in millions of lines, or lines below a million.
+        (r#"{{ fig(id="lines_big") }}"#, "137.4万回線", "1.374 million lines"),
+        (r#"{{ fig(id="lines_small") }}"#, "45.2万回線", "452,000 lines"),
+        // counts and people.
+        (r#"{{ fig(id="people") }}"#, "4,147名", "4,147"),
+        (r#"{{ fig(id="companies") }}"#, "13,000社", "13,000"),
+        (r#"{{ fig(id="count") }}"#, "83", "83"),
+        (r#"{{ fig(id="seconds") }}"#, "30秒", "30 seconds"),
+        (r#"{{ fig(id="one_second") }}"#, "1秒", "1 second"),
+        (r#"{{ fig(id="ratio") }}"#, "1.2", "1.2"),
+        // as-of dates.
+        (r#"{{ fig(id="people", as_of=true) }}"#, "4,147名（2022年3月末時点）", "4,147 (as of March 31, 2022)"),
+        (r#"{{ fig(id="count", as_of=true) }}"#, "83（2022年6月2日時点）", "83 (as of June 2, 2022)"),
+        // table figures and change between periods (computed from the figures as written).
+        (r#"{{ fig(id="t.income", period="FY2021") }}"#, "235億円", "¥23.5 billion"),
+        (r#"{{ fig(id="t.margin", period="FY2021") }}"#, "10.4%", "10.4%"),
+        (r#"{{ fig(id="t.income", period="FY2021", change="FY2020") }}"#, "+65.5%", "+65.5%"),
+        (r#"{{ fig(id="t.income", period="FY2022", change="FY2019") }}"#, "△1.0%", "-1.0%"),
+        (r#"{{ fig(id="t.income", period="FY2019", change="FY2019") }}"#, "±0.0%", "0.0%"),
+        (r#"{{ fig(id="t.income", period="FY2021", change="FY2020", precision=2) }}"#, "+65.49%", "+65.49%"),
+    ];
+    let codes: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let rendered = render_lines(&codes);
+    let mut wrong = Vec::new();
+    for ((code, ja, en), (got_ja, got_en)) in cases.iter().zip(&rendered) {
+        if (got_ja.as_str(), got_en.as_str()) != (*ja, *en) {
+            wrong.push(format!("{code}: expected {ja} / {en}, got {got_ja} / {got_en}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Builds a site whose ja page has `code` on its third body line, and returns the error.
+fn build_error(code: &str) -> String {
+    let dir = test_site(&format!("Text.\n\nA figure: {code}\n"), "Text.\n");
+    let result = Site::load(Config::load(dir.path()).unwrap()).and_then(|site| site.build(&dir.path().join("public")));
+    let err = match result {
+        Ok(_) => panic!("`{code}` should fail the build"),
+        Err(e) => e.to_string(),
+    };
+    let at = format!("content/ja/page.md:{}", BODY_LINE + 2);
+    assert!(err.contains(&at), "error for `{code}` should name {at}: {err}");
+    assert!(!dir.path().join("public").exists(), "a failed build writes nothing");
+    err
+}
+
+#[test]
+fn figure_errors_fail_the_build_with_file_and_line() {
+    let cases: &[(&str, &str)] = &[
+        (r#"{{ fig(id="no_such_fact") }}"#, "unknown figure id `no_such_fact`"),
+        (r#"{{ fig(id="nope.income", period="FY2021") }}"#, "unknown table `nope`"),
+        (r#"{{ fig(id="t.profit", period="FY2021") }}"#, "no column `profit`"),
+        (r#"{{ fig(id="t.income", period="FY2030") }}"#, "no row `FY2030`"),
+        (r#"{{ fig(id="t.income", period="2021") }}"#, "invalid period"),
+        (r#"{{ fig(id="t.income") }}"#, "needs period"),
+        (r#"{{ fig(id="t.margin", period="FY2019") }}"#, "the deck does not state it"),
+        (r#"{{ fig(id="people", period="FY2021") }}"#, "takes no period"),
+        (r#"{{ fig(id="pct_pos", unit="million_yen") }}"#, "cannot be shown as million_yen"),
+        (r#"{{ fig(id="oku_pos", unit="trillion_yen") }}"#, "unknown display unit"),
+        (r#"{{ fig(id="oku_pos", precision=9) }}"#, "out of range"),
+        (r#"{{ fig(id="t.margin", period="FY2021", change="FY2020") }}"#, "not meaningful for a figure in percent"),
+        (r#"{{ fig(id="t.income", period="FY2021", change="FY2030") }}"#, "no row `FY2030`"),
+        (r#"{{ fig(id="oku_pos", change="FY2020") }}"#, "give period"),
+        (r#"{{ fig(id="ratio", as_of=true) }}"#, "has no as_of date"),
+        (r#"{{ fig(id="oku_pos", colour="red") }}"#, "has no argument `colour`"),
+    ];
+    for (code, message) in cases {
+        let err = build_error(code);
+        assert!(err.contains(message), "`{code}`: expected “{message}” in: {err}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The real site
+// ---------------------------------------------------------------------------
+
+#[test]
+fn real_pages_show_localized_figures() {
+    let out = tempfile::tempdir().unwrap();
+    let site = Site::load(Config::load(&repo()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let public = out.path().join("public");
+    site.build(&public).unwrap_or_else(|e| panic!("{e}"));
+    let page = |lang: &str, name: &str| std::fs::read_to_string(public.join(lang).join(name).join("index.html")).unwrap();
+    // (page, id as a reminder, ja, en)
+    let samples: &[(&str, &str, &str, &str)] = &[
+        ("results", "consolidated-results.revenue FY2021", "2,263億円", "¥226.3 billion"),
+        ("results", "consolidated-results.operating_income_yoy FY2021 (printed)", "+65.3%", "+65.3%"),
+        ("results", "enterprise-network-services.revenue_excl_mobile_yoy FY2019", "△1.0%", "-1.0%"),
+        ("results", "wan_large_customer_decline_fy2019", "44.4億円", "¥4.44 billion"),
+        ("about", "employees, as_of", "4,147名（2022年3月末時点）", "4,147 (as of March 31, 2022)"),
+        ("about", "ntt_group_share", "26.9%", "26.9%"),
+        ("shareholder-returns", "dividends.annual FY2021", "48.00円", "¥48.00"),
+        ("shareholder-returns", "dividend_fy2021_year_end_revised_forecast", "23.00円", "¥23.00"),
+        ("mobile-iot", "mvne_customers", "170社", "170"),
+        ("strengths", "network_availability", "99.9999%", "99.9999%"),
+        ("strengths", "annual_downtime_max", "30秒", "30 seconds"),
+        ("video-delivery", "jocdn_capital", "8.4億円", "¥840 million"),
+    ];
+    let mut missing = Vec::new();
+    for (name, id, ja, en) in samples {
+        if !page("ja", name).contains(ja) {
+            missing.push(format!("ja/{name}: {id} should show {ja}"));
+        }
+        if !page("en", name).contains(en) {
+            missing.push(format!("en/{name}: {id} should show {en}"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn audit_lists_every_figure_with_its_uses() {
+    let site = Site::load(Config::load(&repo()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let report = site.render_all().unwrap_or_else(|e| panic!("{e}"));
+    let entries = irsite::figures::audit(&site, &report.figure_uses);
+    let cells: usize = site.data.tables.values().flat_map(|t| &t.columns).map(|c| c.values.iter().flatten().count()).sum();
+    assert_eq!(entries.len(), cells + site.data.facts.len());
+    let revenue = entries.iter().find(|e| e.id == "consolidated-results.revenue" && e.row.as_deref() == Some("FY2021")).unwrap();
+    assert_eq!((revenue.ja.as_str(), revenue.en.as_str(), revenue.source.as_str()), ("2,263億円", "¥226.3 billion", "3-1"));
+    assert!(revenue.uses.iter().any(|u| u.page == "results" && u.lang == Lang::Ja && u.chart.is_none()));
+    assert!(revenue.uses.iter().any(|u| u.page == "results" && u.lang == Lang::En && u.chart.is_none()));
+    // Both languages show the same figures and every figure is shown somewhere.
+    let flagged: Vec<String> = entries
+        .iter()
+        .filter(|e| e.flag != irsite::figures::AuditFlag::Ok)
+        .map(|e| format!("{} {:?}: {}", e.id, e.row, e.flag.label()))
+        .collect();
+    assert!(flagged.is_empty(), "{}", flagged.join("\n"));
+    let table = irsite::figures::audit_table(&entries);
+    assert!(table.lines().next().unwrap().starts_with("FIGURE"));
+    let csv = irsite::figures::audit_csv(&entries);
+    assert!(csv.starts_with("figure,row,value,unit"));
+    assert!(csv.contains("employees,,4147,people,actual,\"4,147名\",\"4,147\",1-1,2022-03-31,,about,ja,"));
 }
