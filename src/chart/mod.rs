@@ -1,7 +1,23 @@
-//! Charts: a data table and a CSV download per chart and language.
+//! Charts: the SVG chart, a data table and a CSV download per chart and language.
+//!
+//! A chart is a kind (stacked bar, grouped bar, bar + line, donut, line), series from one
+//! table and the table's rows as periods or categories ([`Model`]). Layouts place shapes and
+//! labels with fonts measured from a built-in table ([`metrics`]), so the result is the same
+//! on every machine; plotters draws them into SVG ([`canvas`]).
+//!
+//! The SVG is inlined in the page's `<figure>` rather than written as a file: screen readers
+//! read its `<title>` and `<desc>` in the page, it inherits the page's text settings and CSS,
+//! and it costs no extra request.
 
-use crate::data::{ChartSpec, RowKind, Table};
-use crate::format::{self, FigureOptions};
+mod canvas;
+mod cartesian;
+mod donut;
+pub mod metrics;
+mod metrics_table;
+pub mod style;
+
+use crate::data::{ChartKind, ChartSpec, RowKind, Status, Table};
+use crate::format::{self, FigureOptions, Number, Unit};
 use crate::lang::Lang;
 
 pub struct ChartOutput {
@@ -9,38 +25,273 @@ pub struct ChartOutput {
     pub html: String,
     /// Extra files, as (path from the output root, bytes).
     pub files: Vec<(String, Vec<u8>)>,
+    /// The chart's `<svg>` element (also part of `html`).
+    pub svg: String,
 }
 
 pub type Text<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
 
+/// Width of the SVG coordinate system. The chart scales to its container; at 390 px wide
+/// (a phone) 12-unit labels are still about 10 px.
+pub const WIDTH: i32 = 440;
+
+/// One series of a chart, resolved for a language.
+pub struct Series {
+    pub id: String,
+    pub name: String,
+    pub unit: Unit,
+    pub values: Vec<Option<Number>>,
+    pub color: String,
+    /// Position in the chart's series order: colour and pattern.
+    pub index: usize,
+}
+
+/// One row of the table: a period or a category.
+pub struct Slot {
+    pub id: String,
+    /// Axis label (ja `21年度`, `1Q`; a category's name).
+    pub label: String,
+    /// Quarters: the fiscal year, shown once under its quarters.
+    pub group: Option<String>,
+    /// Full label, as in the data table (ja `2021年度 第1四半期`).
+    pub full: String,
+    pub status: Status,
+}
+
+/// Interface words of charts (locales/*/chart-ui.ftl). Templates hold `%name%` slots.
+pub struct Words {
+    pub axis_unit: String,
+    pub axis_right: String,
+    pub legend_status: String,
+    pub list_sep: String,
+    pub status_sep: String,
+    status: [String; 3],
+    desc: String,
+    desc_no_range: String,
+    desc_range: String,
+    desc_change: String,
+    desc_value: String,
+    desc_share: String,
+    desc_status_value: String,
+}
+
+impl Words {
+    fn load(text: &Text) -> Result<Words, String> {
+        Ok(Words {
+            axis_unit: text("chart-axis-unit")?,
+            axis_right: text("chart-axis-right")?,
+            legend_status: text("chart-legend-status")?,
+            list_sep: text("chart-list-separator")?,
+            status_sep: text("chart-status-separator")?,
+            status: [text("chart-status-forecast")?, text("chart-status-plan")?, text("chart-status-target")?],
+            desc: text("chart-desc")?,
+            desc_no_range: text("chart-desc-no-range")?,
+            desc_range: text("chart-desc-range")?,
+            desc_change: text("chart-desc-change")?,
+            desc_value: text("chart-desc-value")?,
+            desc_share: text("chart-desc-share")?,
+            desc_status_value: text("chart-desc-status-value")?,
+        })
+    }
+
+    /// The marker of a period that is not an actual (ja `予想`, en `Forecast`).
+    pub fn status(&self, status: Status) -> Option<&str> {
+        match status {
+            Status::Actual => None,
+            Status::Forecast => Some(&self.status[0]),
+            Status::Plan => Some(&self.status[1]),
+            Status::Target => Some(&self.status[2]),
+        }
+    }
+}
+
+/// Fills the `%name%` slots of a template.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("%{name}%"), value);
+    }
+    out
+}
+
+/// Everything a layout needs, resolved for one language.
+pub struct Model {
+    pub id: String,
+    pub kind: ChartKind,
+    pub lang: Lang,
+    pub title: String,
+    pub row_kind: RowKind,
+    pub slots: Vec<Slot>,
+    /// Bars (stacked or grouped), the donut's values, or a line chart's lines.
+    pub series: Vec<Series>,
+    /// Bar-line charts: the lines, on the secondary (right) axis.
+    pub lines: Vec<Series>,
+    /// Stacked bars: the column labelled on top of each stack.
+    pub total: Option<Series>,
+    pub words: Words,
+}
+
+impl Model {
+    pub fn build(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text) -> Result<Model, String> {
+        let column = |id: &str, index: usize| -> Result<Series, String> {
+            let c = table.column(id).ok_or_else(|| format!("table `{}` has no series `{id}`", table.name))?;
+            Ok(Series { id: c.id.clone(), name: text(&c.label)?, unit: c.unit, values: c.values.clone(), color: style::color(index, &spec.colors), index })
+        };
+        let series = spec.series.iter().enumerate().map(|(i, id)| column(id, i)).collect::<Result<Vec<_>, _>>()?;
+        let n = series.len();
+        let lines = spec.line.iter().enumerate().map(|(i, id)| column(id, n + i)).collect::<Result<Vec<_>, _>>()?;
+        let total = spec.total.as_deref().map(|id| column(id, 0)).transpose()?;
+        let mut slots = Vec::new();
+        for row in &table.rows {
+            let slot = match table.kind {
+                RowKind::Period => {
+                    let (label, group) = format::period_axis_labels(&row.id, lang).map_err(|e| e.to_string())?;
+                    Slot { id: row.id.clone(), label, group, full: format::period_label(&row.id, lang).map_err(|e| e.to_string())?, status: table.status(&row.id) }
+                }
+                RowKind::Category => {
+                    let key = table.categories.get(&row.id).ok_or_else(|| format!("category `{}` has no label", row.id))?;
+                    let label = text(key)?;
+                    Slot { id: row.id.clone(), label: label.clone(), group: None, full: label, status: Status::Actual }
+                }
+            };
+            slots.push(slot);
+        }
+        Ok(Model { id: spec.id.clone(), kind: spec.kind, lang, title: text(&spec.title)?, row_kind: table.kind, slots, series, lines, total, words: Words::load(text)? })
+    }
+
+    /// A value as labelled on the chart: the axis unit is given once, so no unit, except `%`.
+    pub fn value_label(&self, n: Number, unit: Unit) -> String {
+        let step = 10f64.powi(-i32::from(n.decimals()));
+        let mut s = format::axis_tick(n.value(), step, unit, self.lang);
+        if matches!(unit, Unit::Percent | Unit::PctChange) {
+            s.push('%');
+        }
+        s
+    }
+
+    /// A value for the description sentence, with its unit (ja `2,263億円`).
+    fn prose(&self, n: Number, unit: Unit, status: Status) -> Result<String, String> {
+        let v = format::figure(n, unit, self.lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
+        Ok(match self.words.status(status) {
+            Some(word) => fill(&self.words.desc_status_value, &[("value", &v), ("status", word)]),
+            None => v,
+        })
+    }
+
+    /// The one-sentence summary with the key figures, for `<desc>`.
+    pub fn describe(&self) -> Result<String, String> {
+        let mut items = Vec::new();
+        if self.kind == ChartKind::Donut {
+            let s = &self.series[0];
+            let shares = donut::shares(self, s);
+            for (i, slot) in self.slots.iter().enumerate() {
+                if let Some(share) = &shares[i] {
+                    items.push(fill(&self.words.desc_share, &[("category", &slot.label), ("value", share)]));
+                }
+            }
+            return Ok(fill(&self.words.desc_no_range, &[("title", &self.title), ("items", &items.join(&self.words.list_sep))]));
+        }
+        // Stacked bars with a total: the total tells the story; segments when few.
+        let mut described: Vec<&Series> = Vec::new();
+        match (&self.total, self.kind) {
+            (Some(total), ChartKind::StackedBar) => {
+                described.push(total);
+                if self.series.len() <= 3 {
+                    described.extend(self.series.iter());
+                }
+            }
+            _ => described.extend(self.series.iter()),
+        }
+        described.extend(self.lines.iter());
+        for s in described {
+            let present: Vec<usize> = (0..self.slots.len()).filter(|&i| s.values[i].is_some()).collect();
+            let (Some(&a), Some(&b)) = (present.first(), present.last()) else { continue };
+            let va = self.prose(s.values[a].expect("present"), s.unit, self.slots[a].status)?;
+            if a == b {
+                items.push(fill(&self.words.desc_value, &[("series", &s.name), ("period", &self.slots[a].full), ("value", &va)]));
+            } else {
+                let vb = self.prose(s.values[b].expect("present"), s.unit, self.slots[b].status)?;
+                items.push(fill(
+                    &self.words.desc_change,
+                    &[("series", &s.name), ("first", &self.slots[a].full), ("from", &va), ("last", &self.slots[b].full), ("to", &vb)],
+                ));
+            }
+        }
+        let items = items.join(&self.words.list_sep);
+        if self.row_kind == RowKind::Period && self.slots.len() > 1 {
+            let range = fill(&self.words.desc_range, &[("first", &self.slots[0].full), ("last", &self.slots[self.slots.len() - 1].full)]);
+            Ok(fill(&self.words.desc, &[("title", &self.title), ("range", &range), ("items", &items)]))
+        } else {
+            Ok(fill(&self.words.desc_no_range, &[("title", &self.title), ("items", &items)]))
+        }
+    }
+}
+
+/// The chart's `<svg>` element.
+pub fn svg(model: &Model) -> Result<String, String> {
+    let mut canvas = canvas::Canvas::new(WIDTH);
+    let height = match model.kind {
+        ChartKind::Donut => donut::layout(model, &mut canvas)?,
+        _ => cartesian::layout(model, &mut canvas)?,
+    };
+    let base = format!("chart-{}", model.id);
+    let head = format!(
+        "<title id=\"{base}-title\">{}</title>\n<desc id=\"{base}-desc\">{}</desc>\n",
+        escape(&model.title),
+        escape(&model.describe()?)
+    );
+    canvas.finish(
+        height.ceil() as i32,
+        &[
+            ("class", "chart-svg".to_string()),
+            ("role", "img".to_string()),
+            ("aria-labelledby", format!("{base}-title")),
+            ("aria-describedby", format!("{base}-desc")),
+        ],
+        &head,
+    )
+}
+
 pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &str) -> Result<ChartOutput, String> {
-    let title = text(&spec.title)?;
+    let model = Model::build(spec, table, lang, text)?;
+    let svg = svg(&model)?;
+    let title = &model.title;
     let columns: Vec<&str> = spec.series.iter().chain(spec.line.iter()).chain(spec.total.iter()).map(String::as_str).collect();
     let row_labels = row_labels(table, lang, text)?;
     let mut html = String::new();
-    html.push_str(&format!("<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n", spec.id, escape(&title)));
+    html.push_str(&format!("<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n", spec.id, escape(title)));
+    html.push_str(&svg);
+    html.push('\n');
+    html.push_str(&format!("<details class=\"chart-data\">\n<summary>{}</summary>\n", escape(&text("chart-data-table")?)));
     html.push_str("<table class=\"data-table\">\n<thead><tr><th scope=\"col\"></th>");
     let mut csv = String::new();
     csv.push_str(&csv_field(&text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?));
     for id in &columns {
         let column = table.column(id).ok_or_else(|| format!("missing series `{id}`"))?;
         let label = text(&column.label)?;
-        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(&label)));
+        let caption = column.unit.axis_caption(lang);
+        if caption.is_empty() {
+            html.push_str(&format!("<th scope=\"col\">{}</th>", escape(&label)));
+        } else {
+            html.push_str(&format!("<th scope=\"col\">{} <span class=\"unit\">{}</span></th>", escape(&label), escape(&fill(&model.words.axis_unit, &[("unit", caption)]))));
+        }
         csv.push(',');
-        csv.push_str(&csv_field(&format!("{label} ({})", column.unit.axis_caption(lang))));
+        csv.push_str(&csv_field(&if caption.is_empty() { label.clone() } else { format!("{label} ({caption})") }));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     csv.push('\n');
     for (i, label) in row_labels.iter().enumerate() {
-        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(label)));
-        csv.push_str(&csv_field(label));
+        let row_id = &table.rows[i].id;
+        let marker = model.words.status(table.status(row_id)).map(|w| format!(" ({w})")).unwrap_or_default();
+        html.push_str(&format!("<tr><th scope=\"row\">{}{}</th>", escape(label), escape(&marker)));
+        csv.push_str(&csv_field(&format!("{label}{marker}")));
         for id in &columns {
             let column = table.column(id).expect("checked above");
             csv.push(',');
             match column.values[i] {
                 Some(n) => {
                     let shown = format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
-                    html.push_str(&format!("<td>{}</td>", escape(&shown)));
+                    html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape(&shown)));
                     csv.push_str(&n.to_string());
                 }
                 None => html.push_str("<td>–</td>"),
@@ -49,7 +300,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
         html.push_str("</tr>\n");
         csv.push('\n');
     }
-    html.push_str("</tbody>\n</table>\n");
+    html.push_str("</tbody>\n</table>\n</details>\n");
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
     html.push_str(&format!("<p class=\"chart-download\"><a href=\"{root}{csv_path}\" download>{}</a></p>\n", escape(&text("chart-download-csv")?)));
     if let Some(note) = &spec.note {
@@ -59,7 +310,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     // A byte-order mark lets spreadsheet software open the Japanese CSV as UTF-8.
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(csv.as_bytes());
-    Ok(ChartOutput { html, files: vec![(csv_path, bytes)] })
+    Ok(ChartOutput { html, files: vec![(csv_path, bytes)], svg })
 }
 
 fn row_labels(table: &Table, lang: Lang, text: &Text) -> Result<Vec<String>, String> {

@@ -1,0 +1,545 @@
+//! Charts on x/y axes: stacked bars, grouped bars, lines, and bars with lines on a secondary
+//! axis. The x axis has one slot per table row (period or category).
+
+use std::collections::BTreeMap;
+
+use plotters::style::RGBColor;
+
+use super::canvas::{Anchor, Area, Canvas};
+use super::metrics;
+use super::style::{self, Marker};
+use super::{fill, Model, Series, WIDTH};
+use crate::data::{ChartKind, Status};
+use crate::format::{self, Unit};
+
+pub const PAD: f64 = 8.0;
+const PLOT_H: f64 = 200.0;
+pub const FS_TICK: f64 = 11.0;
+pub const FS_LABEL: f64 = 12.0;
+pub const FS_VALUE: f64 = 11.0;
+const FS_SMALL: f64 = 10.5;
+/// Space above the plot for the labels on top of the highest bars.
+const LABEL_BAND: f64 = 16.0;
+
+/// A value axis: `min` to `max` in `intervals` steps of `step`.
+struct Axis {
+    min: f64,
+    step: f64,
+    intervals: u32,
+    unit: Unit,
+}
+
+fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let n = if norm <= 1.0 + 1e-9 {
+        1.0
+    } else if norm <= 2.0 + 1e-9 {
+        2.0
+    } else if norm <= 5.0 + 1e-9 {
+        5.0
+    } else {
+        10.0
+    };
+    n * mag
+}
+
+impl Axis {
+    fn nice(lo: f64, hi: f64, unit: Unit, zero: bool) -> Axis {
+        let (mut lo, mut hi) = (lo, hi);
+        if zero {
+            lo = lo.min(0.0);
+            hi = hi.max(0.0);
+        }
+        if hi - lo < 1e-9 {
+            hi = lo + 1.0;
+        }
+        let step = nice_step((hi - lo) / 5.0);
+        let min = (lo / step - 1e-9).floor() * step;
+        let max = (hi / step + 1e-9).ceil() * step;
+        Axis { min, step, intervals: ((max - min) / step).round().max(1.0) as u32, unit }
+    }
+
+    /// An axis from zero with the given number of intervals, covering `lo..hi`.
+    fn aligned(lo: f64, hi: f64, unit: Unit, intervals: u32) -> Axis {
+        let lo = lo.min(0.0);
+        let hi = hi.max(0.0);
+        let mut step = nice_step((hi - lo) / f64::from(intervals));
+        let mut min = (lo / step - 1e-9).floor() * step;
+        while min + step * f64::from(intervals) < hi - 1e-9 {
+            step = nice_step(step * 1.01);
+            min = (lo / step - 1e-9).floor() * step;
+        }
+        Axis { min, step, intervals, unit }
+    }
+
+    fn max(&self) -> f64 {
+        self.min + self.step * f64::from(self.intervals)
+    }
+
+    fn ticks(&self, lang: crate::lang::Lang) -> Vec<(f64, String)> {
+        (0..=self.intervals)
+            .map(|k| {
+                let v = self.min + self.step * f64::from(k);
+                (v, format::axis_tick(v, self.step, self.unit, lang))
+            })
+            .collect()
+    }
+}
+
+/// Maps axis values to y coordinates of the plot.
+struct YMap {
+    top: f64,
+    bottom: f64,
+    min: f64,
+    max: f64,
+}
+
+impl YMap {
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (v - self.min) / (self.max - self.min) * (self.bottom - self.top)
+    }
+}
+
+enum Swatch {
+    Fill(RGBColor),
+    Line(RGBColor, RGBColor, Marker),
+}
+
+/// Draws the legend from `y` down; returns the y below it.
+fn legend(canvas: &mut Canvas, items: &[(Swatch, String)], y: f64) -> f64 {
+    let right = f64::from(WIDTH) - PAD;
+    let line_h = FS_LABEL * 1.3;
+    let mut x = PAD;
+    let mut y = y;
+    let mut row_h: f64 = 0.0;
+    for (swatch, text) in items {
+        let sw = match swatch {
+            Swatch::Fill(_) => 12.0,
+            Swatch::Line(..) => 20.0,
+        };
+        let avail = right - PAD - sw - 5.0;
+        let lines = metrics::wrap(text, FS_LABEL, avail);
+        let w = sw + 5.0 + metrics::widest(&lines, FS_LABEL);
+        if x > PAD && x + w > right {
+            x = PAD;
+            y += row_h + 4.0;
+            row_h = 0.0;
+        }
+        let mid = y + FS_LABEL * 0.5;
+        match swatch {
+            Swatch::Fill(c) => {
+                canvas.rect(x, mid - 6.0, x + 12.0, mid + 6.0, *c);
+            }
+            Swatch::Line(stroke, mark, m) => {
+                canvas.line(&[(x, mid), (x + 20.0, mid)], *stroke, 2);
+                marker(canvas, *m, x + 10.0, mid, *mark, None);
+            }
+        }
+        for (k, line) in lines.iter().enumerate() {
+            canvas.text(x + sw + 5.0, y + k as f64 * line_h, line, FS_LABEL, Anchor::Start, style::TEXT);
+        }
+        row_h = row_h.max(lines.len() as f64 * line_h);
+        x += w + 14.0;
+    }
+    y + row_h
+}
+
+/// A point marker; `outline` draws it hollow (white inside) with that stroke.
+fn marker(canvas: &mut Canvas, shape: Marker, x: f64, y: f64, fill: RGBColor, outline: Option<RGBColor>) {
+    let color = outline.unwrap_or(fill);
+    let solid = outline.is_none();
+    let body = if solid { color } else { style::WHITE };
+    let points: Vec<(f64, f64)> = match shape {
+        Marker::Circle => {
+            canvas.circle(x, y, 4.0, body, true, 0);
+            if !solid {
+                canvas.circle(x, y, 4.0, color, false, 2);
+            }
+            return;
+        }
+        Marker::Square => vec![(x - 3.5, y - 3.5), (x + 3.5, y - 3.5), (x + 3.5, y + 3.5), (x - 3.5, y + 3.5)],
+        Marker::Triangle => vec![(x, y - 5.0), (x + 4.5, y + 3.5), (x - 4.5, y + 3.5)],
+        Marker::Diamond => vec![(x, y - 5.0), (x + 5.0, y), (x, y + 5.0), (x - 5.0, y)],
+    };
+    canvas.polygon(&points, body);
+    if !solid {
+        let mut closed = points.clone();
+        closed.push(points[0]);
+        canvas.line(&closed, color, 2);
+    }
+}
+
+/// Fill of bars of a series: its pattern, or the hatched tint of non-actual periods.
+struct Paints {
+    cache: BTreeMap<(usize, u8), RGBColor>,
+}
+
+impl Paints {
+    /// `role`: 0 bar, 1 bar of a forecast/plan/target period, 2 legend swatch.
+    fn get(&mut self, canvas: &mut Canvas, model: &Model, s: &Series, role: u8, status: Status) -> RGBColor {
+        if let Some(c) = self.cache.get(&(s.index, role)) {
+            return *c;
+        }
+        let hatched = role == 1;
+        let pid = format!("chart-{}-{}{}", model.id, if hatched { "h" } else { "p" }, s.index);
+        canvas.define(&pid, style::pattern(&pid, s.index, &s.color, hatched));
+        let url = format!("url(#{pid})");
+        let c = match role {
+            2 => canvas.paint(&url, &[]),
+            1 => canvas.paint(&url, &[("data-series", &s.id), ("data-status", status.id())]),
+            _ => canvas.paint(&url, &[("data-series", &s.id)]),
+        };
+        self.cache.insert((s.index, role), c);
+        c
+    }
+}
+
+pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
+    let lang = model.lang;
+    let n = model.slots.len().max(1);
+    let (bars, lines): (&[Series], &[Series]) = match model.kind {
+        ChartKind::Line => (&[], &model.series),
+        ChartKind::BarLine => (&model.series, &model.lines),
+        _ => (&model.series, &[]),
+    };
+    let stacked = model.kind == ChartKind::StackedBar;
+    let secondary = model.kind == ChartKind::BarLine;
+    let vals = |s: &Series| s.values.iter().flatten().map(|v| v.value()).collect::<Vec<f64>>();
+
+    // --- axes
+    let primary = if bars.is_empty() {
+        let all: Vec<f64> = lines.iter().flat_map(vals).collect();
+        let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // Lines start at zero unless the values sit far from it.
+        let zero = lo <= 0.0 || lo < hi * 0.6;
+        let pad = (hi - lo).max(hi.abs() * 0.02) * 0.08;
+        Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit, zero)
+    } else {
+        let (mut lo, mut hi) = (0.0f64, 0.0f64);
+        for i in 0..model.slots.len() {
+            if stacked {
+                let pos: f64 = bars.iter().filter_map(|s| s.values[i]).map(|v| v.value()).filter(|v| *v > 0.0).sum();
+                let neg: f64 = bars.iter().filter_map(|s| s.values[i]).map(|v| v.value()).filter(|v| *v < 0.0).sum();
+                hi = hi.max(pos);
+                lo = lo.min(neg);
+                if let Some(t) = model.total.as_ref().and_then(|t| t.values[i]) {
+                    hi = hi.max(t.value());
+                }
+            } else {
+                for s in bars {
+                    if let Some(v) = s.values[i] {
+                        hi = hi.max(v.value());
+                        lo = lo.min(v.value());
+                    }
+                }
+            }
+        }
+        Axis::nice(lo, hi, bars[0].unit, true)
+    };
+    let right_axis = if secondary && !lines.is_empty() {
+        let all: Vec<f64> = lines.iter().flat_map(vals).collect();
+        let lo = all.iter().copied().fold(0.0, f64::min);
+        let hi = all.iter().copied().fold(0.0, f64::max) * 1.05;
+        Some(Axis::aligned(lo, hi, lines[0].unit, primary.intervals))
+    } else {
+        None
+    };
+    let left_ticks = primary.ticks(lang);
+    let right_ticks = right_axis.as_ref().map(|a| a.ticks(lang)).unwrap_or_default();
+    let tick_w = |t: &[(f64, String)]| t.iter().map(|(_, s)| metrics::width(s, FS_TICK)).fold(0.0, f64::max);
+    let plot_left = PAD + tick_w(&left_ticks) + 6.0;
+    let plot_right = f64::from(WIDTH) - PAD - if right_ticks.is_empty() { 4.0 } else { tick_w(&right_ticks) + 6.0 };
+    let slot_w = (plot_right - plot_left) / n as f64;
+    let cx = |i: usize| plot_left + slot_w * (i as f64 + 0.5);
+
+    // --- legend
+    let mut paints = Paints { cache: BTreeMap::new() };
+    let mut items: Vec<(Swatch, String)> = Vec::new();
+    let bar_order: Vec<&Series> = if stacked { bars.iter().rev().collect() } else { bars.iter().collect() };
+    for s in bar_order {
+        let c = paints.get(canvas, model, s, 2, Status::Actual);
+        items.push((Swatch::Fill(c), s.name.clone()));
+    }
+    let line_colors: Vec<(RGBColor, RGBColor)> = lines.iter().map(|s| (style::rgb(&s.color), style::rgb(&s.color))).collect();
+    for (k, s) in lines.iter().enumerate() {
+        let name = if secondary { fill(&model.words.axis_right, &[("series", &s.name)]) } else { s.name.clone() };
+        items.push((Swatch::Line(line_colors[k].0, line_colors[k].1, style::marker(k)), name));
+    }
+    let mut statuses: Vec<Status> = Vec::new();
+    for slot in &model.slots {
+        if slot.status != Status::Actual && !statuses.contains(&slot.status) {
+            statuses.push(slot.status);
+        }
+    }
+    if !statuses.is_empty() && !bars.is_empty() {
+        let pid = format!("chart-{}-hs", model.id);
+        canvas.define(&pid, style::pattern(&pid, 0, "#595959", true));
+        let c = canvas.paint(&format!("url(#{pid})"), &[]);
+        let words: Vec<&str> = statuses.iter().filter_map(|s| model.words.status(*s)).collect();
+        items.push((Swatch::Fill(c), fill(&model.words.legend_status, &[("statuses", &words.join(&model.words.status_sep))])));
+    }
+    let show_legend = !(items.len() == 1 && !secondary && statuses.is_empty() && model.kind != ChartKind::Line) || model.kind == ChartKind::Line;
+    let mut y = PAD;
+    if show_legend && !items.is_empty() {
+        y = legend(canvas, &items, y) + 8.0;
+    }
+
+    // --- unit captions
+    let caption = |u: Unit| {
+        let c = u.axis_caption(lang);
+        if c.is_empty() {
+            String::new()
+        } else {
+            fill(&model.words.axis_unit, &[("unit", c)])
+        }
+    };
+    let left_cap = caption(primary.unit);
+    let right_cap = right_axis.as_ref().map(|a| caption(a.unit)).unwrap_or_default();
+    if !left_cap.is_empty() || !right_cap.is_empty() {
+        let lw = metrics::width(&left_cap, FS_TICK);
+        let rw = metrics::width(&right_cap, FS_TICK);
+        if !left_cap.is_empty() {
+            canvas.text(PAD, y, &left_cap, FS_TICK, Anchor::Start, style::MUTED);
+        }
+        if !right_cap.is_empty() {
+            if lw + rw + 12.0 > f64::from(WIDTH) - 2.0 * PAD {
+                y += FS_TICK * 1.3;
+            }
+            canvas.text(f64::from(WIDTH) - PAD, y, &right_cap, FS_TICK, Anchor::End, style::MUTED);
+        }
+        y += FS_TICK * 1.3;
+    }
+    let plot_top = y + LABEL_BAND;
+    let plot_bottom = plot_top + PLOT_H;
+    let ym = YMap { top: plot_top, bottom: plot_bottom, min: primary.min, max: primary.max() };
+    let ym2 = right_axis.as_ref().map(|a| YMap { top: plot_top, bottom: plot_bottom, min: a.min, max: a.max() });
+
+    // --- status bands, grid, ticks
+    for (i, slot) in model.slots.iter().enumerate() {
+        if slot.status != Status::Actual {
+            canvas.rect(plot_left + slot_w * i as f64, plot_top - LABEL_BAND, plot_left + slot_w * (i + 1) as f64, plot_bottom, RGBColor(0xf3, 0xf3, 0xf3));
+        }
+    }
+    for (v, label) in &left_ticks {
+        let gy = ym.y(*v);
+        let color = if v.abs() < 1e-9 { style::AXIS } else { style::GRID };
+        canvas.line(&[(plot_left, gy), (plot_right, gy)], color, 1);
+        canvas.text(plot_left - 5.0, gy - FS_TICK * 0.42, label, FS_TICK, Anchor::End, style::MUTED);
+    }
+    if let Some(m2) = &ym2 {
+        for (v, label) in &right_ticks {
+            canvas.text(plot_right + 5.0, m2.y(*v) - FS_TICK * 0.42, label, FS_TICK, Anchor::Start, style::MUTED);
+        }
+    }
+    if primary.min < 0.0 || primary.max() <= 0.0 {
+        canvas.line(&[(plot_left, plot_bottom), (plot_right, plot_bottom)], style::AXIS, 1);
+    }
+
+    // --- bars
+    let zero_y = ym.y(0.0f64.clamp(primary.min, primary.max()));
+    if stacked {
+        let bw = (slot_w * 0.6).min(56.0);
+        for (i, slot) in model.slots.iter().enumerate() {
+            let status = slot.status;
+            let (mut up, mut down) = (0.0f64, 0.0f64);
+            let x0 = cx(i) - bw / 2.0;
+            let x1 = cx(i) + bw / 2.0;
+            for s in bars {
+                let Some(v) = s.values[i] else { continue };
+                let v = v.value();
+                let (a, b) = if v >= 0.0 {
+                    up += v;
+                    (up - v, up)
+                } else {
+                    down += v;
+                    (down - v, down)
+                };
+                let (ya, yb) = (ym.y(a), ym.y(b));
+                let hatched = status != Status::Actual;
+                let c = paints.get(canvas, model, s, u8::from(hatched), status);
+                canvas.rect(x0, yb, x1, ya, c);
+                if hatched {
+                    canvas.outline(x0, yb, x1, ya, style::rgb(&s.color), 1);
+                } else {
+                    canvas.line(&[(x0, yb), (x1, yb)], style::WHITE, 1);
+                }
+                canvas.take(Area { x0, y0: yb.min(ya), x1, y1: ya.max(yb) });
+            }
+            let top = ym.y(up);
+            let _ = down;
+            // segment values, inside the segments that have room
+            let mut acc = 0.0;
+            for s in bars {
+                let Some(v) = s.values[i] else { continue };
+                if v.value() < 0.0 {
+                    continue;
+                }
+                let (ya, yb) = (ym.y(acc), ym.y(acc + v.value()));
+                acc += v.value();
+                let label = model.value_label(v, s.unit);
+                if ya - yb >= FS_VALUE + 3.0 && metrics::width(&label, FS_VALUE) <= bw - 4.0 {
+                    let color = if status != Status::Actual {
+                        halo(canvas)
+                    } else if style::luminance(&s.color) < 0.18 {
+                        style::WHITE
+                    } else {
+                        style::TEXT
+                    };
+                    let ty = (ya + yb) / 2.0 - FS_VALUE * 0.45;
+                    canvas.text(cx(i), ty, &label, FS_VALUE, Anchor::Middle, color);
+                }
+            }
+            if let Some(t) = model.total.as_ref().and_then(|t| t.values[i]) {
+                let label = model.value_label(t, model.total.as_ref().map(|t| t.unit).unwrap_or(primary.unit));
+                let y_top = top.min(ym.y(t.value())) - 3.0 - FS_VALUE * 1.05;
+                canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, style::TEXT);
+            }
+        }
+    } else if !bars.is_empty() {
+        let k = bars.len() as f64;
+        let gw = if bars.len() == 1 { (slot_w * 0.5).min(48.0) } else { (slot_w * 0.8).min(k * 34.0) };
+        let bw = gw / k;
+        let mut tops: Vec<(f64, f64, String, f64)> = Vec::new();
+        for (i, slot) in model.slots.iter().enumerate() {
+            for (j, s) in bars.iter().enumerate() {
+                let Some(v) = s.values[i] else { continue };
+                let x0 = cx(i) - gw / 2.0 + bw * j as f64;
+                let x1 = x0 + bw;
+                let yv = ym.y(v.value());
+                let hatched = slot.status != Status::Actual;
+                let c = paints.get(canvas, model, s, u8::from(hatched), slot.status);
+                canvas.rect(x0, yv, x1, zero_y, c);
+                if hatched {
+                    canvas.outline(x0, yv, x1, zero_y, style::rgb(&s.color), 1);
+                } else if bars.len() > 1 {
+                    canvas.outline(x0, yv, x1, zero_y, style::WHITE, 1);
+                }
+                canvas.take(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
+                let label_y = if v.value() >= 0.0 { yv - 3.0 - FS_VALUE * 1.05 } else { yv + 3.0 };
+                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), yv));
+            }
+        }
+        for (x, y, label, _) in tops {
+            let area = Canvas::text_area(x, y, &label, FS_VALUE, Anchor::Middle);
+            if canvas.is_free(&area) && area.x0 >= plot_left - 4.0 {
+                canvas.text(x, y, &label, FS_VALUE, Anchor::Middle, style::TEXT);
+            }
+        }
+    }
+
+    // --- lines
+    let map = |v: f64| match &ym2 {
+        Some(m) => m.y(v),
+        None => ym.y(v),
+    };
+    let mut point_labels: Vec<(f64, f64, String)> = Vec::new();
+    for (k, s) in lines.iter().enumerate() {
+        let color = s.color.as_str();
+        let solid = canvas.paint(color, &[("data-series", &s.id)]);
+        let dashed = canvas.paint(color, &[("data-series", &s.id), ("stroke-dasharray", "5 3")]);
+        let pts: Vec<Option<(f64, f64)>> = (0..model.slots.len()).map(|i| s.values[i].map(|v| (cx(i), map(v.value())))).collect();
+        // runs of consecutive points, split where the style changes
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let mut run_dashed = false;
+        for i in 0..pts.len() {
+            let Some(p) = pts[i] else {
+                if run.len() > 1 {
+                    canvas.line(&run, if run_dashed { dashed } else { solid }, 2);
+                }
+                run.clear();
+                continue;
+            };
+            if let Some(prev) = run.last().copied() {
+                let seg_dashed = model.slots[i].status != Status::Actual || model.slots[i - 1].status != Status::Actual;
+                if run.len() > 1 && seg_dashed != run_dashed {
+                    canvas.line(&run, if run_dashed { dashed } else { solid }, 2);
+                    run = vec![prev];
+                }
+                run_dashed = seg_dashed;
+            }
+            run.push(p);
+        }
+        if run.len() > 1 {
+            canvas.line(&run, if run_dashed { dashed } else { solid }, 2);
+        }
+        let shape = style::marker(k);
+        for (i, p) in pts.iter().enumerate() {
+            let Some((x, y)) = *p else { continue };
+            let status = model.slots[i].status;
+            if status == Status::Actual {
+                let c = canvas.paint(color, &[("data-point", &s.id)]);
+                marker(canvas, shape, x, y, c, None);
+            } else {
+                let c = canvas.paint(color, &[("data-point", &s.id), ("data-status", status.id())]);
+                marker(canvas, shape, x, y, style::WHITE, Some(c));
+            }
+            canvas.take(Area { x0: x - 5.0, y0: y - 5.0, x1: x + 5.0, y1: y + 5.0 });
+            let v = s.values[i].expect("point has a value");
+            point_labels.push((x, y, model.value_label(v, s.unit)));
+        }
+    }
+    for (x, y, label) in point_labels {
+        let candidates = [y - 7.0 - FS_VALUE * 1.0, y + 7.0];
+        for ty in candidates {
+            let area = Canvas::text_area(x, ty, &label, FS_VALUE, Anchor::Middle);
+            if canvas.is_free(&area) && area.y0 >= plot_top - LABEL_BAND && area.y1 <= plot_bottom {
+                let c = halo(canvas);
+                canvas.text(x, ty, &label, FS_VALUE, Anchor::Middle, c);
+                break;
+            }
+        }
+    }
+
+    // --- x axis labels
+    let mut y = plot_bottom + 6.0;
+    let line_h = FS_LABEL * 1.25;
+    let wrapped: Vec<Vec<String>> = model.slots.iter().map(|s| metrics::wrap(&s.label, FS_LABEL, slot_w - 6.0)).collect();
+    let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for (i, lines) in wrapped.iter().enumerate() {
+        for (r, line) in lines.iter().enumerate() {
+            canvas.text(cx(i), y + line_h * r as f64, line, FS_LABEL, Anchor::Middle, style::TEXT);
+        }
+    }
+    y += line_h * rows as f64;
+    if model.slots.iter().any(|s| s.status != Status::Actual) {
+        for (i, slot) in model.slots.iter().enumerate() {
+            if let Some(word) = model.words.status(slot.status) {
+                let size = FS_SMALL.min(FS_SMALL * (slot_w - 4.0) / metrics::width(word, FS_SMALL).max(1.0));
+                canvas.text(cx(i), y + 1.0, word, size, Anchor::Middle, style::MUTED);
+            }
+        }
+        y += FS_SMALL * 1.35;
+    }
+    if model.slots.iter().any(|s| s.group.is_some()) {
+        let mut i = 0;
+        let group_top = y + 2.0;
+        while i < model.slots.len() {
+            let g = model.slots[i].group.clone();
+            let mut j = i;
+            while j + 1 < model.slots.len() && model.slots[j + 1].group == g {
+                j += 1;
+            }
+            if let Some(g) = g {
+                let mid = (cx(i) + cx(j)) / 2.0;
+                canvas.text(mid, group_top, &g, FS_LABEL, Anchor::Middle, style::TEXT);
+            }
+            if i > 0 {
+                let x = plot_left + slot_w * i as f64;
+                canvas.line(&[(x, plot_bottom), (x, group_top + FS_LABEL * 1.2)], style::GRID, 1);
+            }
+            i = j + 1;
+        }
+        y = group_top + FS_LABEL * 1.3;
+    }
+    Ok(y + PAD)
+}
+
+/// Dark label text with a white halo, legible over bars and lines.
+pub fn halo(canvas: &mut Canvas) -> RGBColor {
+    canvas.paint("#1a1a1a", &[("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")])
+}
