@@ -6,9 +6,11 @@
 
 pub mod chart;
 pub mod cli;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod diagnostics;
 pub mod error;
 pub mod figures;
 pub mod format;
@@ -16,7 +18,9 @@ pub mod i18n;
 pub mod lang;
 pub mod markdown;
 pub mod render;
+pub mod serve;
 pub mod shortcode;
 pub mod site;
+pub mod translations;
 
 pub use error::{Error, Result};

@@ -25,3 +25,5 @@ table-category = Category
 chart-download-csv = Data of this chart (CSV)
 chart-data-table = Data table
 as-of-label = as of
+stale-notice = The Japanese original of this page has changed since this translation was made; this page may not yet reflect it.
+stale-notice-link = Read the Japanese original

@@ -25,3 +25,5 @@ table-category = 区分
 chart-download-csv = このグラフのデータ（CSV）
 chart-data-table = データ表
 as-of-label = 時点
+stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
+stale-notice-link = 原文を読む

@@ -1,0 +1,374 @@
+//! `irsite serve`: builds the site, serves it on 127.0.0.1 under the same base path as the
+//! published site, rebuilds when a source file changes and reloads open pages.
+//!
+//! Pages get a small script (only here, never in `build` output) that listens for rebuilds on a
+//! server-sent event stream. When a rebuild fails, the error is printed and shown over the
+//! last good page; the server keeps running and recovers when the file is fixed.
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+use crate::config::Config;
+use crate::diagnostics::{self, Severity};
+use crate::error::{Error, Location, Stage};
+use crate::site::{BuildReport, Site};
+
+/// Path below the base path where the reload event stream is served.
+const EVENTS_PATH: &str = "__irsite/events";
+/// How long the watcher waits for a burst of file events (an editor's save) to end.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+
+pub struct Options {
+    pub root: PathBuf,
+    pub port: u16,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// What the server shows: the last good build, and the error of the last build if it failed.
+struct State {
+    out: PathBuf,
+    built: bool,
+    error: Option<String>,
+    base_path: String,
+}
+
+type Clients = Arc<Mutex<Vec<Sender<&'static str>>>>;
+
+pub fn run(options: &Options) -> Result<(), Error> {
+    let config = Config::load(&options.root)?;
+    let base_path = config.base_path().to_string();
+    let listener = TcpListener::bind(("127.0.0.1", options.port)).map_err(|e| {
+        let (message, hint) = if e.kind() == std::io::ErrorKind::AddrInUse {
+            (format!("port {} is already in use", options.port), "stop the other server or choose another port with --port")
+        } else {
+            (format!("cannot listen on 127.0.0.1:{}: {e}", options.port), "choose another port with --port")
+        };
+        Error::input(Stage::Output, Location::file("--port"), message).with_hint(hint)
+    })?;
+    let addr: SocketAddr = listener.local_addr().map_err(|e| Error::io("--port", e))?;
+    let out = std::env::temp_dir().join(format!("irsite-serve-{}-{}", std::process::id(), addr.port()));
+    let state = Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
+    let clients: Clients = Arc::new(Mutex::new(Vec::new()));
+
+    rebuild(&options.root, &state, options, None);
+
+    let server = Server::from_listener(listener, None)
+        .map_err(|e| Error::input(Stage::Output, Location::file("--port"), format!("cannot start the server: {e}")))?;
+    println!("serving {} at http://{addr}{base_path} (Ctrl-C to stop)", options.root.display());
+    let _ = std::io::stdout().flush();
+
+    // Watch the sources; rebuild and tell the open pages on each change.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| watch_error(&options.root, e))?;
+    for dir in ["content", "locales", "themes", "templates", "static"] {
+        let path = options.root.join(dir);
+        if path.is_dir() {
+            debouncer.watcher().watch(&path, RecursiveMode::Recursive).map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    // site.toml is watched through its folder, so editors that replace the file are followed.
+    debouncer.watcher().watch(&options.root, RecursiveMode::NonRecursive).map_err(|e| watch_error(&options.root, e))?;
+    {
+        let root = options.root.clone();
+        let state = state.clone();
+        let clients = clients.clone();
+        let opts = Options { root: options.root.clone(), port: options.port, quiet: options.quiet, verbose: options.verbose };
+        std::thread::spawn(move || watch_loop(&root, rx, &state, &clients, &opts));
+    }
+
+    for request in server.incoming_requests() {
+        let state = state.clone();
+        let clients = clients.clone();
+        std::thread::spawn(move || handle(request, &state, &clients));
+    }
+    drop(debouncer);
+    let _ = std::fs::remove_dir_all(&out);
+    Ok(())
+}
+
+fn watch_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::input(Stage::Config, Location::file(path), format!("cannot watch for changes: {e}"))
+}
+
+fn watch_loop(root: &Path, rx: Receiver<DebounceEventResult>, state: &Mutex<State>, clients: &Clients, options: &Options) {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let watched = |path: &Path| relevant(&canonical_root, root, path);
+    while let Ok(result) = rx.recv() {
+        let Ok(events) = result else { continue };
+        let changed: Vec<PathBuf> = events.into_iter().map(|e| e.path).filter(|p| watched(p)).collect();
+        if changed.is_empty() {
+            continue;
+        }
+        rebuild(root, state, options, Some(&changed));
+        let mut list = clients.lock().unwrap_or_else(|p| p.into_inner());
+        list.retain(|c| c.send("reload").is_ok());
+    }
+}
+
+/// Whether a changed path is one of the site's sources (not an editor's scratch file).
+fn relevant(canonical_root: &Path, root: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(canonical_root).or_else(|_| path.strip_prefix(root));
+    let Ok(rel) = rel else { return false };
+    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.starts_with(".#") || name == "4913" {
+        return false;
+    }
+    match rel.components().next() {
+        Some(Component::Normal(first)) => {
+            let first = first.to_str().unwrap_or("");
+            (rel.components().count() == 1 && first == "site.toml")
+                || (rel.components().count() > 1 && ["content", "locales", "themes", "templates", "static"].contains(&first))
+        }
+        _ => false,
+    }
+}
+
+/// Loads and builds the site into the serve folder; prints the outcome and its time.
+fn rebuild(root: &Path, state: &Mutex<State>, options: &Options, changed: Option<&[PathBuf]>) {
+    let start = Instant::now();
+    let out = state.lock().unwrap_or_else(|p| p.into_inner()).out.clone();
+    let result = build_once(root, &out);
+    let elapsed = start.elapsed();
+    let what = match changed {
+        Some([one]) => diagnostics::show_path(one.strip_prefix(root).unwrap_or(one)),
+        Some(list) => format!("{} files", list.len()),
+        None => "initial build".into(),
+    };
+    let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+    match result {
+        Ok(report) => {
+            st.built = true;
+            st.error = None;
+            if !options.quiet {
+                let pages: Vec<String> = report.pages.iter().map(|(l, n)| format!("{n} {l}")).collect();
+                println!("{what}: built in {:.1} ms (pages {}, charts {})", elapsed.as_secs_f64() * 1000.0, pages.join(" + "), report.charts);
+                let _ = std::io::stdout().flush();
+            }
+        }
+        Err(err) => {
+            let count = err.flatten().len();
+            diagnostics::report(&err, Severity::Error);
+            println!("{what}: build failed with {count} error{} in {:.1} ms; still serving the last good build", if count == 1 { "" } else { "s" }, elapsed.as_secs_f64() * 1000.0);
+            let _ = std::io::stdout().flush();
+            st.error = Some(diagnostics::render(&err, Severity::Error, false));
+        }
+    }
+}
+
+fn build_once(root: &Path, out: &Path) -> Result<BuildReport, Error> {
+    let config = Config::load(root)?;
+    let site = Site::load(config)?;
+    site.build(out)
+}
+
+fn handle(request: Request, state: &Mutex<State>, clients: &Clients) {
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    let (out, built, error, base_path) = {
+        let st = state.lock().unwrap_or_else(|p| p.into_inner());
+        (st.out.clone(), st.built, st.error.clone(), st.base_path.clone())
+    };
+    if path == format!("{base_path}{EVENTS_PATH}") {
+        return stream_events(request, clients);
+    }
+    let Some(rel) = path.strip_prefix(&base_path).or_else(|| (path.clone() + "/" == base_path).then_some("")) else {
+        // Outside the base path: send the visitor to the site.
+        let _ = request.respond(redirect(&base_path));
+        return;
+    };
+    let rel = percent_decode(rel);
+    let script = reload_script(&base_path, error.as_deref());
+    if !built {
+        let body = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Build failed</title></head><body>{script}</body></html>");
+        let _ = request.respond(html_response(body, 500));
+        return;
+    }
+    let Some(file) = safe_join(&out, &rel) else {
+        let _ = request.respond(Response::from_string("bad path").with_status_code(400));
+        return;
+    };
+    if file.is_dir() {
+        if !rel.is_empty() && !rel.ends_with('/') {
+            let _ = request.respond(redirect(&format!("{path}/")));
+            return;
+        }
+        return respond_file(request, &file.join("index.html"), 200, &script);
+    }
+    if file.is_file() {
+        return respond_file(request, &file, 200, &script);
+    }
+    respond_file(request, &out.join("404.html"), 404, &script)
+}
+
+fn respond_file(request: Request, file: &Path, status: u16, script: &str) {
+    let Ok(bytes) = std::fs::read(file) else {
+        let _ = request.respond(Response::from_string("not found").with_status_code(404));
+        return;
+    };
+    let kind = content_type(file);
+    if kind.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&bytes);
+        let _ = request.respond(html_response(inject(&html, script), status));
+        return;
+    }
+    let response = Response::from_data(bytes).with_status_code(status).with_header(header("Content-Type", kind)).with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn html_response(body: String, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body.into_bytes())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn redirect(to: &str) -> Response<std::io::Empty> {
+    Response::empty(StatusCode(302)).with_header(header("Location", to))
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values are ASCII")
+}
+
+/// The reload script, and the error overlay when the last build failed.
+pub fn reload_script(base_path: &str, error: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(text) = error {
+        out.push_str(
+            "<div id=\"irsite-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;\
+background:rgba(24,24,24,.95);color:#f5f5f5;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap\">\
+<strong style=\"color:#ff8a80;font-size:16px\">The site did not build. Fix the file and save: the page reloads by itself.</strong>\n\n",
+        );
+        out.push_str(&escape_html(text));
+        out.push_str("</div>\n");
+    }
+    out.push_str(&format!(
+        "<script>(function(){{var s=new EventSource(\"{base_path}{EVENTS_PATH}\");s.onmessage=function(){{location.reload();}};}})();</script>\n"
+    ));
+    out
+}
+
+/// Puts `script` just before `</body>` (or at the end when there is none).
+pub fn inject(html: &str, script: &str) -> String {
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &html[..i], &html[i..]),
+        None => format!("{html}{script}"),
+    }
+}
+
+/// Keeps a server-sent event stream open and writes a `reload` event after each rebuild.
+fn stream_events(request: Request, clients: &Clients) {
+    let (tx, rx) = mpsc::channel();
+    clients.lock().unwrap_or_else(|p| p.into_inner()).push(tx);
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if writer.write_all(head.as_bytes()).and_then(|_| writer.flush()).is_err() {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => format!("data: {event}\n\n"),
+            // A comment now and then finds closed connections.
+            Err(RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer.write_all(message.as_bytes()).and_then(|_| writer.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+/// `rel` below `root`, refusing `..` and absolute parts.
+fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p if p.contains('\\') || p.contains('\0') => return None,
+            p => path.push(p),
+        }
+    }
+    Some(path)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap_or(b'?'));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "json" => "application/json",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_goes_before_the_body_end() {
+        let html = inject("<html><body><p>x</p></body></html>", "<script>s</script>");
+        assert_eq!(html, "<html><body><p>x</p><script>s</script></body></html>");
+        let with_error = reload_script("/ir/", Some("error: <bad>"));
+        assert!(with_error.contains("irsite-error") && with_error.contains("error: &lt;bad&gt;"));
+        assert!(with_error.contains("\"/ir/__irsite/events\""));
+    }
+
+    #[test]
+    fn paths_stay_inside_the_output() {
+        assert_eq!(safe_join(Path::new("/o"), "ja/about/"), Some(PathBuf::from("/o/ja/about")));
+        assert_eq!(safe_join(Path::new("/o"), "../etc/passwd"), None);
+        assert_eq!(percent_decode("%E6%A5%AD"), "業");
+    }
+
+    #[test]
+    fn only_sources_trigger_rebuilds() {
+        let root = Path::new("/s");
+        assert!(relevant(root, root, Path::new("/s/content/en/about.md")));
+        assert!(relevant(root, root, Path::new("/s/site.toml")));
+        assert!(!relevant(root, root, Path::new("/s/public/index.html")));
+        assert!(!relevant(root, root, Path::new("/s/content/en/.about.md.swp")));
+        assert!(!relevant(root, root, Path::new("/s/other.toml")));
+    }
+}
