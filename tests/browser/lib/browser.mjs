@@ -137,6 +137,11 @@ export async function checkInBrowser(site, a11y, render, { origin, artifacts, jo
       if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) {
         return route.continue({ url: origin + u.pathname + u.search });
       }
+      // Absolute links to the production base URL are served locally too.
+      if (site.siteBase && u.href.startsWith(site.siteBase)) {
+        const local = origin + site.basePath + u.href.slice(site.siteBase.length).replace(/#.*$/, '');
+        return route.fetch({ url: local }).then((response) => route.fulfill({ response }), () => route.abort('failed'));
+      }
       return route.abort('blockedbyclient');
     });
     const queue = [...pages];
