@@ -57,8 +57,12 @@ struct Placeholder {
 pub struct Canvas {
     pub width: i32,
     ops: Vec<Op>,
+    /// Labels, drawn after every shape so that no line crosses them.
+    labels: Vec<Op>,
     placeholders: Vec<Placeholder>,
     taken: Vec<Area>,
+    /// Boxes of bars: value labels keep off them, line labels (with a halo) may cross them.
+    soft: Vec<Area>,
     /// `<defs>` content by id, in id order.
     defs: BTreeMap<String, String>,
 }
@@ -70,7 +74,7 @@ pub fn px(v: f64) -> i32 {
 
 impl Canvas {
     pub fn new(width: i32) -> Canvas {
-        Canvas { width, ops: Vec::new(), placeholders: Vec::new(), taken: Vec::new(), defs: BTreeMap::new() }
+        Canvas { width, ops: Vec::new(), labels: Vec::new(), placeholders: Vec::new(), taken: Vec::new(), soft: Vec::new(), defs: BTreeMap::new() }
     }
 
     /// A placeholder colour standing for the fill or stroke `value` plus `extra` attributes.
@@ -124,7 +128,7 @@ impl Canvas {
     pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, anchor: Anchor, color: RGBColor) -> Area {
         let area = Canvas::text_area(x, y, text, size, anchor);
         self.taken.push(area);
-        self.ops.push(Op::Text { x: px(x), y: px(y), text: text.to_string(), size, anchor, color });
+        self.labels.push(Op::Text { x: px(x), y: px(y), text: text.to_string(), size, anchor, color });
         area
     }
 
@@ -133,8 +137,17 @@ impl Canvas {
         area.x0 >= 0.0 && area.x1 <= f64::from(self.width) && !self.taken.iter().any(|t| t.overlaps(area))
     }
 
+    /// Whether `area` is free and also clear of bars.
+    pub fn is_clear(&self, area: &Area) -> bool {
+        self.is_free(area) && !self.soft.iter().any(|t| t.overlaps(area))
+    }
+
     pub fn take(&mut self, area: Area) {
         self.taken.push(area);
+    }
+
+    pub fn take_soft(&mut self, area: Area) {
+        self.soft.push(area);
     }
 
     /// Draws everything with plotters and returns the finished `<svg>` element. `head` is
@@ -145,7 +158,7 @@ impl Canvas {
             let backend = SVGBackend::with_string(&mut raw, (self.width as u32, height.max(1) as u32));
             let area = backend.into_drawing_area();
             let err = |e: DrawingAreaErrorKind<_>| format!("drawing the chart failed: {e}");
-            for op in &self.ops {
+            for op in self.ops.iter().chain(self.labels.iter()) {
                 match op {
                     Op::Rect { x0, y0, x1, y1, color, fill, width } => {
                         let style = if *fill { color.filled() } else { color.stroke_width(*width) };

@@ -9,15 +9,15 @@ use super::canvas::{Anchor, Area, Canvas};
 use super::metrics;
 use super::style::{self, Marker};
 use super::{fill, Model, Series, WIDTH};
-use crate::data::{ChartKind, Status};
+use crate::data::{ChartKind, RowKind, Status};
 use crate::format::{self, Unit};
 
 pub const PAD: f64 = 8.0;
 const PLOT_H: f64 = 200.0;
-pub const FS_TICK: f64 = 11.0;
-pub const FS_LABEL: f64 = 12.0;
-pub const FS_VALUE: f64 = 11.0;
-const FS_SMALL: f64 = 10.5;
+pub const FS_TICK: f64 = 12.0;
+pub const FS_LABEL: f64 = 13.0;
+pub const FS_VALUE: f64 = 12.0;
+const FS_SMALL: f64 = 11.5;
 /// Space above the plot for the labels on top of the highest bars.
 const LABEL_BAND: f64 = 16.0;
 
@@ -58,8 +58,8 @@ impl Axis {
             hi = lo + 1.0;
         }
         let step = nice_step((hi - lo) / 5.0);
-        let min = (lo / step - 1e-9).floor() * step;
-        let max = (hi / step + 1e-9).ceil() * step;
+        let min = (lo / step + 1e-9).floor() * step;
+        let max = (hi / step - 1e-9).ceil() * step;
         Axis { min, step, intervals: ((max - min) / step).round().max(1.0) as u32, unit }
     }
 
@@ -68,10 +68,10 @@ impl Axis {
         let lo = lo.min(0.0);
         let hi = hi.max(0.0);
         let mut step = nice_step((hi - lo) / f64::from(intervals));
-        let mut min = (lo / step - 1e-9).floor() * step;
+        let mut min = (lo / step + 1e-9).floor() * step;
         while min + step * f64::from(intervals) < hi - 1e-9 {
             step = nice_step(step * 1.01);
-            min = (lo / step - 1e-9).floor() * step;
+            min = (lo / step + 1e-9).floor() * step;
         }
         Axis { min, step, intervals, unit }
     }
@@ -175,13 +175,13 @@ fn marker(canvas: &mut Canvas, shape: Marker, x: f64, y: f64, fill: RGBColor, ou
 
 /// Fill of bars of a series: its pattern, or the hatched tint of non-actual periods.
 struct Paints {
-    cache: BTreeMap<(usize, u8), RGBColor>,
+    cache: BTreeMap<(usize, u8, &'static str), RGBColor>,
 }
 
 impl Paints {
     /// `role`: 0 bar, 1 bar of a forecast/plan/target period, 2 legend swatch.
     fn get(&mut self, canvas: &mut Canvas, model: &Model, s: &Series, role: u8, status: Status) -> RGBColor {
-        if let Some(c) = self.cache.get(&(s.index, role)) {
+        if let Some(c) = self.cache.get(&(s.index, role, status.id())) {
             return *c;
         }
         let hatched = role == 1;
@@ -193,7 +193,7 @@ impl Paints {
             1 => canvas.paint(&url, &[("data-series", &s.id), ("data-status", status.id())]),
             _ => canvas.paint(&url, &[("data-series", &s.id)]),
         };
-        self.cache.insert((s.index, role), c);
+        self.cache.insert((s.index, role, status.id()), c);
         c
     }
 }
@@ -341,6 +341,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     }
 
     // --- bars
+    // value labels of grouped bars: (x, y above the bar, label, bar box, series colour, hatched)
+    let mut tops: Vec<(f64, f64, String, Area, String, bool)> = Vec::new();
     let zero_y = ym.y(0.0f64.clamp(primary.min, primary.max()));
     if stacked {
         let bw = (slot_w * 0.6).min(56.0);
@@ -368,7 +370,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 } else {
                     canvas.line(&[(x0, yb), (x1, yb)], style::WHITE, 1);
                 }
-                canvas.take(Area { x0, y0: yb.min(ya), x1, y1: ya.max(yb) });
+                canvas.take_soft(Area { x0, y0: yb.min(ya), x1, y1: ya.max(yb) });
             }
             let top = ym.y(up);
             let _ = down;
@@ -397,14 +399,14 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             if let Some(t) = model.total.as_ref().and_then(|t| t.values[i]) {
                 let label = model.value_label(t, model.total.as_ref().map(|t| t.unit).unwrap_or(primary.unit));
                 let y_top = top.min(ym.y(t.value())) - 3.0 - FS_VALUE * 1.05;
-                canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, style::TEXT);
+                let c = halo(canvas);
+                canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, c);
             }
         }
     } else if !bars.is_empty() {
         let k = bars.len() as f64;
         let gw = if bars.len() == 1 { (slot_w * 0.5).min(48.0) } else { (slot_w * 0.8).min(k * 34.0) };
         let bw = gw / k;
-        let mut tops: Vec<(f64, f64, String, f64)> = Vec::new();
         for (i, slot) in model.slots.iter().enumerate() {
             for (j, s) in bars.iter().enumerate() {
                 let Some(v) = s.values[i] else { continue };
@@ -419,15 +421,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 } else if bars.len() > 1 {
                     canvas.outline(x0, yv, x1, zero_y, style::WHITE, 1);
                 }
-                canvas.take(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
+                canvas.take_soft(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
                 let label_y = if v.value() >= 0.0 { yv - 3.0 - FS_VALUE * 1.05 } else { yv + 3.0 };
-                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), yv));
-            }
-        }
-        for (x, y, label, _) in tops {
-            let area = Canvas::text_area(x, y, &label, FS_VALUE, Anchor::Middle);
-            if canvas.is_free(&area) && area.x0 >= plot_left - 4.0 {
-                canvas.text(x, y, &label, FS_VALUE, Anchor::Middle, style::TEXT);
+                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) }, s.color.clone(), hatched));
             }
         }
     }
@@ -483,6 +479,26 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             point_labels.push((x, y, model.value_label(v, s.unit)));
         }
     }
+    for (x, y, label, bar, color, hatched) in tops {
+        let area = Canvas::text_area(x, y, &label, FS_VALUE, Anchor::Middle);
+        if canvas.is_clear(&area) && area.x0 >= plot_left - 4.0 {
+            let c = halo(canvas);
+            canvas.text(x, y, &label, FS_VALUE, Anchor::Middle, c);
+            continue;
+        }
+        // Blocked above the bar (by a line or a neighbour's label): inside its top if it fits.
+        let inside = Canvas::text_area(x, bar.y0 + 3.0, &label, FS_VALUE, Anchor::Middle);
+        if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0 && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 2.0 && canvas.is_free(&inside) {
+            let c = if hatched {
+                halo(canvas)
+            } else if style::luminance(&color) < 0.18 {
+                style::WHITE
+            } else {
+                style::TEXT
+            };
+            canvas.text(x, bar.y0 + 3.0, &label, FS_VALUE, Anchor::Middle, c);
+        }
+    }
     for (x, y, label) in point_labels {
         let candidates = [y - 7.0 - FS_VALUE * 1.0, y + 7.0];
         for ty in candidates {
@@ -498,11 +514,18 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     // --- x axis labels
     let mut y = plot_bottom + 6.0;
     let line_h = FS_LABEL * 1.25;
-    let wrapped: Vec<Vec<String>> = model.slots.iter().map(|s| metrics::wrap(&s.label, FS_LABEL, slot_w - 6.0)).collect();
+    // Periods stay on one line, all at the size the widest one fits; category names wrap.
+    let (wrapped, label_size): (Vec<Vec<String>>, f64) = if model.row_kind == RowKind::Period {
+        let widest = model.slots.iter().map(|s| metrics::width(&s.label, FS_LABEL)).fold(0.0, f64::max);
+        let size = (FS_LABEL * (slot_w - 4.0) / widest.max(1.0)).min(FS_LABEL);
+        (model.slots.iter().map(|s| vec![s.label.clone()]).collect(), (size * 10.0).floor() / 10.0)
+    } else {
+        (model.slots.iter().map(|s| metrics::wrap(&s.label, FS_LABEL, slot_w - 6.0)).collect(), FS_LABEL)
+    };
     let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for (i, lines) in wrapped.iter().enumerate() {
         for (r, line) in lines.iter().enumerate() {
-            canvas.text(cx(i), y + line_h * r as f64, line, FS_LABEL, Anchor::Middle, style::TEXT);
+            canvas.text(cx(i), y + line_h * r as f64, line, label_size, Anchor::Middle, style::TEXT);
         }
     }
     y += line_h * rows as f64;

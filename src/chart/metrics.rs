@@ -64,7 +64,7 @@ fn pieces(text: &str) -> Vec<String> {
     for c in text.chars() {
         let break_before = match prev {
             None => false,
-            Some(p) => (p == ' ' && c != ' ') || ((is_wide(c) || is_wide(p)) && !no_line_start(c) && !no_line_end(p)) || p == '–' || p == '/',
+            Some(p) => (p == ' ' && c != ' ') || ((is_wide(c) || is_wide(p)) && !no_line_start(c) && !no_line_end(p)) || p == '/',
         };
         if break_before && !current.is_empty() {
             out.push(std::mem::take(&mut current));

@@ -32,7 +32,7 @@ pub struct ChartOutput {
 pub type Text<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
 
 /// Width of the SVG coordinate system. The chart scales to its container; at 390 px wide
-/// (a phone) 12-unit labels are still about 10 px.
+/// (a phone) 12- and 13-unit labels are still 10 px or more.
 pub const WIDTH: i32 = 440;
 
 /// One series of a chart, resolved for a language.
