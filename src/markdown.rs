@@ -150,12 +150,12 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    if !blocks.is_empty() {
-        html = splice_blocks(&html, &blocks);
-    }
     if html.contains("<table>") {
         // Wide tables scroll inside their own focusable box so the page never overflows on phones.
         html = html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
+    }
+    if !blocks.is_empty() {
+        html = splice_blocks(&html, &blocks);
     }
     Ok(Rendered { html, headings, links })
 }

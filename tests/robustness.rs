@@ -75,6 +75,19 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus")
 }
 
+/// The base site in `to`. The chart module's interface words come from the repository's
+/// `locales/*/chart-ui.ftl`, so the corpus follows them as they change.
+fn prepare_base(to: &Path) {
+    copy_tree(&corpus().join("base"), to);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in ["ja", "en"] {
+        let words = repo.join("locales").join(lang).join("chart-ui.ftl");
+        if words.is_file() {
+            fs::copy(&words, to.join("locales").join(lang).join("chart-ui.ftl")).unwrap();
+        }
+    }
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).min_depth(1) {
         let entry = entry.unwrap();
@@ -137,24 +150,44 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Every error line names the file (and line) of the expectation.
-fn check_error(name: &str, stderr: &str, path: &Path, expect: &Expect, problems: &mut Vec<String>) {
+/// The errors printed on stderr, one string per error (its title, quoted line and help).
+fn error_blocks(stderr: &str) -> Vec<String> {
+    let mut blocks: Vec<(bool, String)> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("error") || line.starts_with("warning") {
+            blocks.push((line.starts_with("error"), String::new()));
+        }
+        if let Some((_, block)) = blocks.last_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks.into_iter().filter(|(is_error, _)| *is_error).map(|(_, b)| b).collect()
+}
+
+/// Whether one error names `path` (at `line`, when given) and says `message`.
+fn has_error(stderr: &str, path: &Path, line: Option<usize>, message: &str) -> bool {
     let shown = path.display().to_string();
-    let found = stderr.lines().filter(|l| l.starts_with("error: ")).any(|l| {
-        let Some(at) = l.find(&shown) else { return false };
-        let after = &l[at + shown.len()..];
-        let line_ok = match expect.line {
-            None => true,
-            Some(n) => {
-                let want = format!(":{n}");
-                after.starts_with(&want) && !after[want.len()..].starts_with(|c: char| c.is_ascii_digit())
+    error_blocks(stderr).iter().any(|block| {
+        let names_place = block.match_indices(&shown).any(|(at, _)| {
+            let after = &block[at + shown.len()..];
+            match line {
+                None => true,
+                Some(n) => {
+                    let want = format!(":{n}");
+                    after.starts_with(&want) && !after[want.len()..].starts_with(|c: char| c.is_ascii_digit())
+                }
             }
-        };
-        line_ok && l.contains(&expect.message)
-    });
-    if !found {
+        });
+        names_place && block.contains(message)
+    })
+}
+
+/// Some error names the file (and line) of the expectation, with its message.
+fn check_error(name: &str, stderr: &str, path: &Path, expect: &Expect, problems: &mut Vec<String>) {
+    if !has_error(stderr, path, expect.line, &expect.message) {
         let line = expect.line.map(|n| format!(":{n}")).unwrap_or_default();
-        problems.push(format!("{name}: expected an error naming {shown}{line} with `{}`; got:\n{stderr}", expect.message));
+        problems.push(format!("{name}: expected an error naming {}{line} with `{}`; got:\n{stderr}", path.display(), expect.message));
     }
 }
 
@@ -195,12 +228,14 @@ fn run_case(dir: &Path) -> Vec<String> {
     assert!(!case.about.is_empty());
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_tree(&corpus().join("base"), &site);
+    prepare_base(&site);
     if dir.join("site").is_dir() {
         copy_tree(&dir.join("site"), &site);
     }
     for rel in &case.remove {
-        fs::remove_file(site.join(rel)).unwrap_or_else(|e| panic!("{name}: remove {rel}: {e}"));
+        let path = site.join(rel);
+        let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        removed.unwrap_or_else(|e| panic!("{name}: remove {rel}: {e}"));
     }
     if case.crlf {
         to_crlf(&site);
@@ -297,7 +332,9 @@ fn run_case(dir: &Path) -> Vec<String> {
             if case.crlf {
                 // CRLF sources give the same pages as the LF base site.
                 let lf = tmp.path().join("lf");
-                let base = build(&corpus().join("base"), &lf);
+                let lf_site = tmp.path().join("lf-site");
+                prepare_base(&lf_site);
+                let base = build(&lf_site, &lf);
                 assert!(base.status.success());
                 for file in output_files(&lf) {
                     let rel = file.strip_prefix(&lf).unwrap();
@@ -322,7 +359,9 @@ fn cases() -> Vec<PathBuf> {
 fn base_site_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    let result = build(&corpus().join("base"), &out);
+    let site = tmp.path().join("site");
+    prepare_base(&site);
+    let result = build(&site, &out);
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
     for page in ["index.html", "404.html", "ja/index.html", "ja/results/index.html", "en/index.html", "en/results/index.html"] {
         assert!(out.join(page).is_file(), "{page} missing");
@@ -351,7 +390,7 @@ fn corpus_cases() {
 fn site_with(files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_tree(&corpus().join("base"), &site);
+    prepare_base(&site);
     for (rel, bytes) in files {
         fs::write(site.join(rel), bytes).unwrap();
     }
@@ -412,11 +451,7 @@ fn csv_of_50_megabytes_is_refused_without_reading_it() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let csv_path = site.join("content/data/results.csv").display().to_string();
-    assert!(
-        stderr.lines().any(|l| l.contains(&csv_path) && l.contains("data files are limited to")),
-        "{stderr}"
-    );
+    assert!(has_error(&stderr, &site.join("content/data/results.csv"), None, "data files are limited to"), "{stderr}");
     assert_eq!(snapshot(&out), before);
 }
 
@@ -443,8 +478,7 @@ fn table_over_the_row_limit_is_refused_with_its_line() {
     let result = build_capped(&site, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    let at = format!("{}:{}", site.join("content/data/results.csv").display(), rows + 1);
-    assert!(stderr.lines().any(|l| l.contains(&at) && l.contains("more than 10000 rows")), "{stderr}");
+    assert!(has_error(&stderr, &site.join("content/data/results.csv"), Some(rows + 1), "more than 10000 rows"), "{stderr}");
     assert_eq!(snapshot(&out), before);
 }
 
@@ -459,6 +493,5 @@ fn sidecar_of_50_megabytes_is_refused() {
     let result = build_capped(&site, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    let path = site.join("content/data/results.toml").display().to_string();
-    assert!(stderr.lines().any(|l| l.contains(&path) && l.contains("data files are limited to")), "{stderr}");
+    assert!(has_error(&stderr, &site.join("content/data/results.toml"), None, "data files are limited to"), "{stderr}");
 }
