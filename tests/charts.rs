@@ -81,7 +81,7 @@ fn every_chart_is_an_accessible_svg_in_both_languages() {
             assert_eq!(root.tag_name().name(), "svg");
             assert_eq!(root.attribute("role"), Some("img"), "{id}");
             assert_eq!(root.attribute("width"), Some("100%"), "{id}");
-            assert!(root.attribute("viewBox").unwrap().starts_with("0 0 440 "), "{id}");
+            assert!(root.attribute("viewBox").unwrap().starts_with(&format!("0 0 {} ", chart::WIDTH)), "{id}");
             assert!(root.attribute("height").is_none(), "{id}: the height follows the width");
             let title_id = root.attribute("aria-labelledby").unwrap();
             let desc_id = root.attribute("aria-describedby").unwrap();

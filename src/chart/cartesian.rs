@@ -481,7 +481,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     }
     for (x, y, label, bar, color, hatched) in tops {
         let area = Canvas::text_area(x, y, &label, FS_VALUE, Anchor::Middle);
-        if canvas.is_clear(&area) && area.x0 >= plot_left - 4.0 {
+        if canvas.is_clear(&area) {
             let c = halo(canvas);
             canvas.text(x, y, &label, FS_VALUE, Anchor::Middle, c);
             continue;

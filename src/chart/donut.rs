@@ -10,8 +10,8 @@ use super::style;
 use super::{Model, Series, WIDTH};
 use crate::format::{self, Unit};
 
-const R_OUT: f64 = 92.0;
-const R_IN: f64 = 54.0;
+const R_OUT: f64 = 84.0;
+const R_IN: f64 = 50.0;
 
 /// Each category's share as labelled: percentages as written in the data when the series is
 /// in percent, otherwise computed from the sum with one decimal.
