@@ -1,6 +1,6 @@
 //! Pages: discovery under `content/{lang}/`, front matter, and the ja/en pairing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -70,6 +70,9 @@ impl Page {
 #[derive(Debug, Default)]
 pub struct Content {
     pub pages: BTreeMap<Lang, Vec<Page>>,
+    /// Position of each page in its language's list, by file name: twin look-ups stay O(1)
+    /// so a build grows linearly with the number of pages.
+    index: HashMap<Lang, HashMap<String, usize>>,
 }
 
 impl Content {
@@ -109,8 +112,27 @@ impl Content {
             content.pages.insert(lang, pages);
         }
         Error::collect(errors)?;
+        content.reindex();
         content.validate(config)?;
         Ok(content)
+    }
+
+    fn reindex(&mut self) {
+        self.index = self
+            .pages
+            .iter()
+            .map(|(lang, pages)| (*lang, pages.iter().enumerate().map(|(i, p)| (p.name.clone(), i)).collect()))
+            .collect();
+    }
+
+    /// Where the page named `name` stands in `lang`'s list (deck order).
+    pub fn position(&self, lang: Lang, name: &str) -> Option<usize> {
+        let pages = self.pages.get(&lang)?;
+        match self.index.get(&lang).and_then(|m| m.get(name)) {
+            Some(&i) if pages.get(i).is_some_and(|p| p.name == name) => Some(i),
+            // `pages` is public: fall back to a search if it changed since loading.
+            _ => pages.iter().position(|p| p.name == name),
+        }
     }
 
     /// Pairs and slugs: every page has its twin, no two pages share a URL.
@@ -135,7 +157,7 @@ impl Content {
                     if *other == lang {
                         continue;
                     }
-                    if !self.pages[other].iter().any(|p| p.name == page.name) {
+                    if self.position(*other, &page.name).is_none() {
                         let twin = config.content_dir().join(other.code()).join(format!("{}.md", page.name));
                         errors.push(
                             Error::input(
@@ -152,7 +174,7 @@ impl Content {
         // Twins share a slug so the language switcher maps one URL to the other.
         if let (Some(ja), Some(en)) = (self.pages.get(&Lang::Ja), self.pages.get(&Lang::En)) {
             for page in ja {
-                if let Some(twin) = en.iter().find(|p| p.name == page.name) {
+                if let Some(twin) = self.position(Lang::En, &page.name).and_then(|i| en.get(i)) {
                     if twin.slug() != page.slug() {
                         errors.push(Error::input(
                             Stage::Content,
@@ -167,7 +189,7 @@ impl Content {
     }
 
     pub fn twin(&self, page: &Page, lang: Lang) -> Option<&Page> {
-        self.pages.get(&lang)?.iter().find(|p| p.name == page.name)
+        self.pages.get(&lang)?.get(self.position(lang, &page.name)?)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Page> {
@@ -196,7 +218,7 @@ pub fn load_page(lang: Lang, path: &Path) -> Result<Page> {
             return Err(Error::input(Stage::FrontMatter, loc, format!("`{key}` is empty")));
         }
     }
-    Ok(Page { lang, name, path: path.to_path_buf(), front, body: body.to_string(), body_line, source: source.clone() })
+    Ok(Page { lang, name, path: path.to_path_buf(), front, body: body.to_string(), body_line, source })
 }
 
 fn valid_name(name: &str) -> bool {

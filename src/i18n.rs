@@ -1,7 +1,8 @@
 //! Interface strings from Fluent files: `locales/{lang}/*.ftl`, one bundle per language.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -18,8 +19,11 @@ pub struct Locales {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     /// Where each message is defined, per language.
     keys: BTreeMap<Lang, BTreeMap<String, Location>>,
-    /// Keys looked up during a build, for the unused-key report.
-    used: Mutex<BTreeSet<String>>,
+    /// Keys looked up during a build, for the unused-key report: a flag per defined key, so
+    /// the lookups of parallel page renders share no lock.
+    used: HashMap<String, AtomicBool>,
+    /// Looked-up keys that are defined nowhere (rare: the lookup fails).
+    used_unknown: Mutex<BTreeSet<String>>,
 }
 
 impl std::fmt::Debug for Locales {
@@ -65,7 +69,8 @@ impl Locales {
             keys.insert(lang, lang_keys);
         }
         Error::collect(errors)?;
-        let locales = Locales { bundles, keys, used: Mutex::new(BTreeSet::new()) };
+        let used = keys.values().flat_map(|k: &BTreeMap<String, Location>| k.keys()).map(|k| (k.clone(), AtomicBool::new(false))).collect();
+        let locales = Locales { bundles, keys, used, used_unknown: Mutex::new(BTreeSet::new()) };
         locales.check_parity()?;
         Ok(locales)
     }
@@ -101,15 +106,27 @@ impl Locales {
 
     /// Keys looked up since loading.
     pub fn used_keys(&self) -> BTreeSet<String> {
-        self.used.lock().map(|u| u.clone()).unwrap_or_default()
+        let mut keys: BTreeSet<String> = self.used.iter().filter(|(_, f)| f.load(Ordering::Relaxed)).map(|(k, _)| k.clone()).collect();
+        if let Ok(unknown) = self.used_unknown.lock() {
+            keys.extend(unknown.iter().cloned());
+        }
+        keys
     }
 
     /// The message `key` in `lang`, with string arguments. Numbers are formatted by the caller,
     /// since Fluent's NUMBER() does no digit grouping.
     pub fn text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> std::result::Result<String, String> {
-        if let Ok(mut used) = self.used.lock() {
-            if !used.contains(key) {
-                used.insert(key.to_string());
+        match self.used.get(key) {
+            // A plain load first: after the first use the flag's cache line stays shared.
+            Some(flag) => {
+                if !flag.load(Ordering::Relaxed) {
+                    flag.store(true, Ordering::Relaxed);
+                }
+            }
+            None => {
+                if let Ok(mut unknown) = self.used_unknown.lock() {
+                    unknown.insert(key.to_string());
+                }
             }
         }
         let bundle = self.bundles.get(&lang).ok_or_else(|| format!("no strings for language `{lang}`"))?;
@@ -149,11 +166,16 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
             let mut defined = Vec::new();
             // A key defined twice is reported at its second definition, so count occurrences.
             let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            let lines = key_lines(&text);
             for entry in &resource.body {
                 if let ast::Entry::Message(message) = entry {
                     let key = message.id.name.to_string();
                     let nth = seen.entry(key.clone()).or_insert(0);
-                    defined.push((key.clone(), key_line(path, &text, &key, *nth)));
+                    let location = match lines.get(key.as_str()).and_then(|l| l.get(*nth)) {
+                        Some(&line) => Location::line(path, line),
+                        None => Location::file(path),
+                    };
+                    defined.push((key.clone(), location));
                     *nth += 1;
                 }
             }
@@ -181,18 +203,15 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
     }
 }
 
-/// Line of the `nth` (0-based) definition of `key`.
-fn key_line(path: &Path, text: &str, key: &str, nth: usize) -> Location {
-    let mut found = 0;
+/// The lines (1-based) on which each key is defined, `key = …` at a line's start, in one pass
+/// over the file (a search per key would make large string files quadratic to load).
+fn key_lines(text: &str) -> HashMap<&str, Vec<usize>> {
+    let mut lines: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                if found == nth {
-                    return Location::line(path, i + 1);
-                }
-                found += 1;
-            }
+        let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
+        if end > 0 && line[end..].trim_start().starts_with('=') {
+            lines.entry(&line[..end]).or_default().push(i + 1);
         }
     }
-    Location::file(path)
+    lines
 }

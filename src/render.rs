@@ -67,6 +67,17 @@ impl Renderer {
     pub fn render(&self, name: &str, context: &Context) -> Result<String> {
         self.tera.render(name, context).map_err(|e| template_error(&self.sources, &e))
     }
+
+    /// Renders into `out` (a buffered file) without building the page as a string first.
+    pub fn render_to(&self, name: &str, context: &Context, out: impl std::io::Write) -> Result<()> {
+        self.tera.render_to(name, context, out).map_err(|e| template_error(&self.sources, &e))
+    }
+
+    /// Whether `template` (with the templates it extends and includes) may read the top-level
+    /// variable `name`. Errs on the side of yes when tera cannot tell.
+    pub fn reads(&self, template: &str, name: &str) -> bool {
+        self.tera.get_template_variables(template).map(|vars| vars.contains(name)).unwrap_or(true)
+    }
 }
 
 /// `t(key="nav-home", name="…")`: the message in the page's language (`lang` in the context).

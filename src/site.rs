@@ -38,7 +38,8 @@ pub struct BuildReport {
     pub files: usize,
     pub figure_uses: Vec<FigureUse>,
     pub elapsed: Duration,
-    /// Each rendered page, for link and anchor checks.
+    /// Each rendered page, for link and anchor checks. Filled by [`Site::render_all`] only:
+    /// a build writes each page as it is rendered and keeps no HTML in memory.
     pub records: Vec<PageRecord>,
     /// Files made while rendering pages (chart CSVs), as paths from the output root.
     pub generated: BTreeSet<String>,
@@ -106,6 +107,17 @@ impl Site {
         self.render_pages(None)
     }
 
+    /// Renders `pages` again into an existing output folder, leaving the rest as it is: the
+    /// fast path of `serve` when only page bodies changed.
+    pub fn rewrite_pages(&self, out: &Path, pages: &[&Page]) -> Result<usize> {
+        let written = Mutex::new(BTreeSet::new());
+        let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
+        let results: Vec<Result<PageOutput>> =
+            pages.par_iter().map(|page| self.render_page(page, Some(out), &written, &needs[page.is_home() as usize])).collect();
+        Error::collect(results.into_iter().filter_map(|r| r.err()).collect())?;
+        Ok(pages.len())
+    }
+
     fn write_all(&self, out: &Path) -> Result<BuildReport> {
         let mut report = self.render_pages(Some(out))?;
         let mut files = report.files;
@@ -118,7 +130,11 @@ impl Site {
     fn render_pages(&self, out: Option<&Path>) -> Result<BuildReport> {
         let pages: Vec<&Page> = self.content.all().collect();
         let written = Mutex::new(BTreeSet::new());
-        let results: Vec<Result<PageOutput>> = pages.par_iter().map(|page| self.render_page(page, out, &written)).collect();
+        // What the templates read decides what each page's context holds: the full navigation
+        // is one entry per page, so building it for every page makes a build quadratic.
+        let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
+        let results: Vec<Result<PageOutput>> =
+            pages.par_iter().map(|page| self.render_page(page, out, &written, &needs[page.is_home() as usize])).collect();
         let mut errors = Vec::new();
         let mut report = BuildReport::default();
         for result in results {
@@ -128,7 +144,7 @@ impl Site {
                     report.charts += output.charts;
                     report.files += 1;
                     report.generated.extend(output.generated);
-                    report.records.push(output.record);
+                    report.records.extend(output.record);
                 }
                 Err(e) => errors.push(e),
             }
@@ -142,15 +158,21 @@ impl Site {
         Ok(report)
     }
 
-    fn render_page(&self, page: &Page, out: Option<&Path>, written: &Mutex<BTreeSet<PathBuf>>) -> Result<PageOutput> {
-        let root = relative_root(&page.rel_dir());
+    fn render_page(&self, page: &Page, out: Option<&Path>, written: &Mutex<BTreeSet<PathBuf>>, needs: &Needs) -> Result<PageOutput> {
+        let rel_dir = page.rel_dir();
+        let root = relative_root(&rel_dir);
         let mut hooks = PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
         let rendered = markdown::render(&page.path, &page.body, page.body_line, &mut hooks)?;
-        let context = self.page_context(page, &root, &rendered)?;
-        let template = if page.is_home() { "home.html" } else { "page.html" };
-        let html = self.renderer.render(template, &context)?;
+        let context = self.page_context(page, &root, &rendered, needs)?;
+        let template = template_name(page.is_home());
+        let mut record = None;
         if let Some(out) = out {
-            write_file(&out.join(page.rel_dir()).join("index.html"), html.as_bytes())?;
+            // Rendered straight into the file: a build holds no page's HTML longer than its render.
+            let path = out.join(&rel_dir).join("index.html");
+            let file = create_file(&path)?;
+            let mut writer = std::io::BufWriter::with_capacity(64 * 1024, file);
+            self.renderer.render_to(template, &context, &mut writer)?;
+            std::io::Write::flush(&mut writer).map_err(|e| Error::io(&path, e))?;
             for (rel, bytes) in &hooks.files {
                 let path = out.join(rel);
                 let fresh = written.lock().map(|mut w| w.insert(path.clone())).unwrap_or(true);
@@ -163,20 +185,24 @@ impl Site {
                 w.insert(PathBuf::from(rel));
             }
         }
+        if out.is_none() {
+            let html = self.renderer.render(template, &context)?;
+            drop(context);
+            record = Some(PageRecord {
+                lang: page.lang,
+                name: page.name.clone(),
+                path: page.path.clone(),
+                rel_dir,
+                links: rendered.links,
+                html,
+                content_html: rendered.html,
+            });
+        }
         let generated = hooks.files.iter().map(|(rel, _)| rel.clone()).collect();
-        let record = PageRecord {
-            lang: page.lang,
-            name: page.name.clone(),
-            path: page.path.clone(),
-            rel_dir: page.rel_dir(),
-            links: rendered.links,
-            html,
-            content_html: rendered.html,
-        };
         Ok(PageOutput { figure_uses: hooks.figure_uses, charts: hooks.charts, generated, record })
     }
 
-    fn page_context(&self, page: &Page, root: &str, rendered: &markdown::Rendered) -> Result<tera::Context> {
+    fn page_context<'a>(&'a self, page: &Page, root: &str, rendered: &markdown::Rendered, needs: &Needs) -> Result<tera::Context> {
         let lang = page.lang;
         let mut ctx = tera::Context::new();
         ctx.insert("lang", lang.code());
@@ -197,21 +223,22 @@ impl Site {
                 stale_original: self.stale_original(page, root),
             },
         );
-        let nav: Vec<NavItem> = self.content.pages[&lang]
-            .iter()
-            .map(|p| NavItem {
-                title: p.nav_title().to_string(),
-                full_title: p.front.title.clone(),
-                description: p.front.description.clone(),
-                href: format!("{root}{}", p.rel_dir()),
-                current: p.name == page.name,
-                is_home: p.is_home(),
-            })
-            .collect();
-        ctx.insert("nav", &nav);
-        let position = nav.iter().position(|n| n.current).unwrap_or(0);
-        ctx.insert("prev", &position.checked_sub(1).and_then(|i| nav.get(i)));
-        ctx.insert("next", &nav.get(position + 1));
+        let siblings = &self.content.pages[&lang];
+        let nav_item = |p: &'a Page| NavItem {
+            title: p.nav_title(),
+            full_title: &p.front.title,
+            description: &p.front.description,
+            href: format!("{root}{}", p.rel_dir()),
+            current: p.name == page.name,
+            is_home: p.is_home(),
+        };
+        if needs.nav {
+            let nav: Vec<NavItem> = siblings.iter().map(nav_item).collect();
+            ctx.insert("nav", &nav);
+        }
+        let position = self.content.position(lang, &page.name).unwrap_or(0);
+        ctx.insert("prev", &position.checked_sub(1).and_then(|i| siblings.get(i)).map(nav_item));
+        ctx.insert("next", &siblings.get(position + 1).map(nav_item));
         let mut alternates = Vec::new();
         for &other in &self.config.languages {
             let twin = if other == lang { Some(page) } else { self.content.twin(page, other) };
@@ -299,7 +326,7 @@ struct PageOutput {
     figure_uses: Vec<FigureUse>,
     charts: usize,
     generated: Vec<String>,
-    record: PageRecord,
+    record: Option<PageRecord>,
 }
 
 #[derive(Serialize)]
@@ -321,13 +348,32 @@ struct TocEntry {
 }
 
 #[derive(Serialize)]
-struct NavItem {
-    title: String,
-    full_title: String,
-    description: String,
+struct NavItem<'a> {
+    title: &'a str,
+    full_title: &'a str,
+    description: &'a str,
     href: String,
     current: bool,
     is_home: bool,
+}
+
+fn template_name(home: bool) -> &'static str {
+    if home {
+        "home.html"
+    } else {
+        "page.html"
+    }
+}
+
+/// Context entries that cost more than a few strings, and whether a template reads them.
+struct Needs {
+    nav: bool,
+}
+
+impl Needs {
+    fn of(renderer: &Renderer, template: &str) -> Needs {
+        Needs { nav: renderer.reads(template, "nav") }
+    }
 }
 
 #[derive(Serialize)]
@@ -413,32 +459,33 @@ impl Hooks for PageHooks<'_> {
 fn check_data_labels(data: &Data, locales: &Locales) -> Result<()> {
     let mut errors = Vec::new();
     let lang = Lang::Ja;
-    let mut need = |key: &str, location: Location| {
+    let mut need = |key: &str, location: &dyn Fn() -> Location| {
         if !locales.has(lang, key) {
-            errors.push(Error::input(Stage::Locale, location, format!("translation key `{key}` is not defined in locales/"))
+            errors.push(Error::input(Stage::Locale, location(), format!("translation key `{key}` is not defined in locales/"))
                 .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/")));
         }
     };
     for table in data.tables.values() {
         for column in &table.columns {
-            need(&column.label, crate::config::key_location(&table.sidecar_path, &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(), &format!("[columns.{}", column.id)));
+            // The sidecar is read again only to point at a missing key's line.
+            need(&column.label, &|| crate::config::key_location(&table.sidecar_path, &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(), &format!("[columns.{}", column.id)));
         }
         for key in table.categories.values() {
-            need(key, Location::file(&table.sidecar_path));
+            need(key, &|| Location::file(&table.sidecar_path));
         }
         if let Some(note) = &table.note {
-            need(note, Location::file(&table.sidecar_path));
+            need(note, &|| Location::file(&table.sidecar_path));
         }
     }
     for fact in data.facts.values() {
         if let Some(label) = &fact.label {
-            need(label, fact.location.clone());
+            need(label, &|| fact.location.clone());
         }
     }
     for chart in data.charts.values() {
-        need(&chart.title, chart.location.clone());
+        need(&chart.title, &|| chart.location.clone());
         if let Some(note) = &chart.note {
-            need(note, chart.location.clone());
+            need(note, &|| chart.location.clone());
         }
     }
     Error::collect(errors)
@@ -450,10 +497,22 @@ pub fn relative_root(rel_dir: &str) -> String {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::io::Write::write_all(&mut create_file(path)?, bytes).map_err(|e| Error::io(path, e))
+}
+
+/// Creates (or truncates) a file, making its folder when missing. No fsync: the staging
+/// folder is swapped in by rename, and a crash leaves the previous site in place.
+fn create_file(path: &Path) -> Result<std::fs::File> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        // Most pages have a folder of their own, new in the staging folder: one mkdir, no
+        // walk up the path.
+        match std::fs::create_dir(parent) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(_) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?,
+        }
     }
-    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+    std::fs::File::create(path).map_err(|e| Error::io(path, e))
 }
 
 fn xml_escape(s: &str) -> String {
