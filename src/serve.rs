@@ -5,18 +5,21 @@
 //! server-sent event stream. When a rebuild fails, the error is printed and shown over the
 //! last good page; the server keeps running and recovers when the file is fixed.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::config::Config;
+use crate::content::{load_page, Page};
+use crate::lang::Lang;
 use crate::diagnostics::{self, Severity};
 use crate::error::{Error, Location, Stage};
 use crate::site::{BuildReport, Site};
@@ -25,6 +28,8 @@ use crate::site::{BuildReport, Site};
 const EVENTS_PATH: &str = "__irsite/events";
 /// How long the watcher waits for a burst of file events (an editor's save) to end.
 const DEBOUNCE: Duration = Duration::from_millis(40);
+/// Folders of a site's sources (with `site.toml`).
+const SOURCE_DIRS: [&str; 5] = ["content", "locales", "themes", "templates", "static"];
 
 pub struct Options {
     pub root: PathBuf,
@@ -59,7 +64,8 @@ pub fn run(options: &Options) -> Result<(), Error> {
     let state = Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
 
-    rebuild(&options.root, &state, options, None);
+    let mut builder = Builder { root: options.root.clone(), out: out.clone(), site: None, sources: snapshot(&options.root) };
+    rebuild(&mut builder, &state, options, None);
 
     let server = Server::from_listener(listener, None)
         .map_err(|e| Error::input(Stage::Output, Location::file("--port"), format!("cannot start the server: {e}")))?;
@@ -69,7 +75,7 @@ pub fn run(options: &Options) -> Result<(), Error> {
     // Watch the sources; rebuild and tell the open pages on each change.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| watch_error(&options.root, e))?;
-    for dir in ["content", "locales", "themes", "templates", "static"] {
+    for dir in SOURCE_DIRS {
         let path = options.root.join(dir);
         if path.is_dir() {
             debouncer.watcher().watch(&path, RecursiveMode::Recursive).map_err(|e| watch_error(&path, e))?;
@@ -82,7 +88,7 @@ pub fn run(options: &Options) -> Result<(), Error> {
         let state = state.clone();
         let clients = clients.clone();
         let opts = Options { root: options.root.clone(), port: options.port, quiet: options.quiet, verbose: options.verbose };
-        std::thread::spawn(move || watch_loop(&root, rx, &state, &clients, &opts));
+        std::thread::spawn(move || watch_loop(&root, rx, &mut builder, &state, &clients, &opts));
     }
 
     for request in server.incoming_requests() {
@@ -99,19 +105,49 @@ fn watch_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::input(Stage::Config, Location::file(path), format!("cannot watch for changes: {e}"))
 }
 
-fn watch_loop(root: &Path, rx: Receiver<DebounceEventResult>, state: &Mutex<State>, clients: &Clients, options: &Options) {
+fn watch_loop(root: &Path, rx: Receiver<DebounceEventResult>, builder: &mut Builder, state: &Mutex<State>, clients: &Clients, options: &Options) {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let watched = |path: &Path| relevant(&canonical_root, root, path);
     while let Ok(result) = rx.recv() {
         let Ok(events) = result else { continue };
-        let changed: Vec<PathBuf> = events.into_iter().map(|e| e.path).filter(|p| watched(p)).collect();
+        if !events.iter().any(|e| watched(&e.path)) {
+            continue;
+        }
+        // The watcher also reports files being opened (the build reads them all): only a change
+        // of a source's size or modification time counts.
+        let now = snapshot(root);
+        let changed = builder.snapshot_changes(&now);
         if changed.is_empty() {
             continue;
         }
-        rebuild(root, state, options, Some(&changed));
+        builder.sources = now;
+        rebuild(builder, state, options, Some(&changed));
         let mut list = clients.lock().unwrap_or_else(|p| p.into_inner());
         list.retain(|c| c.send("reload").is_ok());
     }
+}
+
+/// Size and modification time of every source file.
+type Snapshot = BTreeMap<PathBuf, (SystemTime, u64)>;
+
+fn snapshot(root: &Path) -> Snapshot {
+    let mut map = Snapshot::new();
+    let mut add = |path: &Path| {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() {
+                map.insert(path.to_path_buf(), (meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()));
+            }
+        }
+    };
+    add(&root.join("site.toml"));
+    for dir in SOURCE_DIRS {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(|e| e.ok()) {
+            if entry.file_type().is_file() {
+                add(entry.path());
+            }
+        }
+    }
+    map
 }
 
 /// Whether a changed path is one of the site's sources (not an editor's scratch file).
@@ -125,49 +161,127 @@ fn relevant(canonical_root: &Path, root: &Path, path: &Path) -> bool {
     match rel.components().next() {
         Some(Component::Normal(first)) => {
             let first = first.to_str().unwrap_or("");
-            (rel.components().count() == 1 && first == "site.toml")
-                || (rel.components().count() > 1 && ["content", "locales", "themes", "templates", "static"].contains(&first))
+            (rel.components().count() == 1 && first == "site.toml") || (rel.components().count() > 1 && SOURCE_DIRS.contains(&first))
         }
         _ => false,
     }
 }
 
-/// Loads and builds the site into the serve folder; prints the outcome and its time.
-fn rebuild(root: &Path, state: &Mutex<State>, options: &Options, changed: Option<&[PathBuf]>) {
+/// Keeps the loaded site between rebuilds so that an edit to a page's body re-renders only
+/// that page (and its translations, whose freshness notice may change).
+struct Builder {
+    root: PathBuf,
+    out: PathBuf,
+    site: Option<Site>,
+    sources: Snapshot,
+}
+
+/// What one rebuild did.
+enum Built {
+    Full(BuildReport),
+    Pages(Vec<String>),
+}
+
+impl Builder {
+    fn snapshot_changes(&self, now: &Snapshot) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = now.iter().filter(|(p, m)| self.sources.get(*p) != Some(m)).map(|(p, _)| p.clone()).collect();
+        changed.extend(self.sources.keys().filter(|p| !now.contains_key(*p)).cloned());
+        changed
+    }
+
+    fn full(&mut self) -> Result<Built, Error> {
+        self.site = None;
+        let config = Config::load(&self.root)?;
+        let site = Site::load(config)?;
+        let report = site.build(&self.out)?;
+        self.site = Some(site);
+        Ok(Built::Full(report))
+    }
+
+    /// Re-renders only the changed pages when nothing but page bodies changed; `None` when a
+    /// full build is needed.
+    fn pages_only(&mut self, changed: &[PathBuf]) -> Option<Result<Built, Error>> {
+        let site = self.site.as_mut()?;
+        let mut reloaded = Vec::new();
+        for path in changed {
+            let lang: Lang = path.parent()?.file_name()?.to_str()?.parse().ok()?;
+            if path.parent()?.parent()?.file_name()? != "content" || path.extension()? != "md" {
+                return None;
+            }
+            let name = path.file_stem()?.to_str()?;
+            let old = site.content.pages.get(&lang)?.iter().position(|p| p.name == name)?;
+            let page = match load_page(lang, &site.content.pages[&lang][old].path) {
+                Ok(p) => p,
+                Err(e) => return Some(Err(e)),
+            };
+            // Titles, order and slugs show on every page (navigation): rebuild everything.
+            if page.front != site.content.pages[&lang][old].front {
+                return None;
+            }
+            reloaded.push((lang, old, page));
+        }
+        let mut names = Vec::new();
+        for (lang, index, page) in reloaded {
+            names.push((lang, page.name.clone()));
+            if lang == site.config.default_language {
+                for other in site.config.languages.iter().filter(|l| **l != lang) {
+                    names.push((*other, page.name.clone()));
+                }
+            }
+            if let Some(pages) = site.content.pages.get_mut(&lang) {
+                pages[index] = page;
+            }
+        }
+        names.sort();
+        names.dedup();
+        let site = self.site.as_ref()?;
+        let pages: Vec<&Page> = names.iter().filter_map(|(l, n)| site.content.pages.get(l)?.iter().find(|p| &p.name == n)).collect();
+        Some(site.rewrite_pages(&self.out, &pages).map(|_| Built::Pages(pages.iter().map(|p| p.rel_dir()).collect())))
+    }
+}
+
+/// Builds the site into the serve folder (only what changed, when it can); prints the outcome
+/// and its time.
+fn rebuild(builder: &mut Builder, state: &Mutex<State>, options: &Options, changed: Option<&[PathBuf]>) {
     let start = Instant::now();
-    let out = state.lock().unwrap_or_else(|p| p.into_inner()).out.clone();
-    let result = build_once(root, &out);
+    let had_error = state.lock().unwrap_or_else(|p| p.into_inner()).error.is_some();
+    let result = match changed {
+        Some(list) if !had_error => builder.pages_only(list).unwrap_or_else(|| builder.full()),
+        _ => builder.full(),
+    };
     let elapsed = start.elapsed();
+    let root = &builder.root;
     let what = match changed {
         Some([one]) => diagnostics::show_path(one.strip_prefix(root).unwrap_or(one)),
-        Some(list) => format!("{} files", list.len()),
+        Some(list) => format!("{} files changed", list.len()),
         None => "initial build".into(),
     };
+    let ms = elapsed.as_secs_f64() * 1000.0;
     let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
     match result {
-        Ok(report) => {
+        Ok(built) => {
             st.built = true;
             st.error = None;
             if !options.quiet {
-                let pages: Vec<String> = report.pages.iter().map(|(l, n)| format!("{n} {l}")).collect();
-                println!("{what}: built in {:.1} ms (pages {}, charts {})", elapsed.as_secs_f64() * 1000.0, pages.join(" + "), report.charts);
+                match built {
+                    Built::Full(report) => {
+                        let pages: Vec<String> = report.pages.iter().map(|(l, n)| format!("{n} {l}")).collect();
+                        println!("{what}: built in {ms:.1} ms (pages {}, charts {})", pages.join(" + "), report.charts);
+                    }
+                    Built::Pages(pages) => println!("{what}: rebuilt {} in {ms:.1} ms", pages.join(", ")),
+                }
                 let _ = std::io::stdout().flush();
             }
         }
         Err(err) => {
             let count = err.flatten().len();
             diagnostics::report(&err, Severity::Error);
-            println!("{what}: build failed with {count} error{} in {:.1} ms; still serving the last good build", if count == 1 { "" } else { "s" }, elapsed.as_secs_f64() * 1000.0);
+            let s = if count == 1 { "" } else { "s" };
+            println!("{what}: build failed with {count} error{s} in {ms:.1} ms; still serving the last good build");
             let _ = std::io::stdout().flush();
             st.error = Some(diagnostics::render(&err, Severity::Error, false));
         }
     }
-}
-
-fn build_once(root: &Path, out: &Path) -> Result<BuildReport, Error> {
-    let config = Config::load(root)?;
-    let site = Site::load(config)?;
-    site.build(out)
 }
 
 fn handle(request: Request, state: &Mutex<State>, clients: &Clients) {

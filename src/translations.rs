@@ -160,7 +160,8 @@ fn display_path(config: &Config, path: &Path) -> String {
 /// Writes `translation_of` into a translated page's front matter, keeping the rest of the file
 /// as written. Returns the hash written.
 pub fn mark(config: &Config, path: &Path) -> Result<String> {
-    let full = if path.is_absolute() || path.exists() { path.to_path_buf() } else { config.root.join(path) };
+    // A relative path names a file of the site (under --root), or else one from the current folder.
+    let full = if path.is_absolute() || !config.root.join(path).exists() { path.to_path_buf() } else { config.root.join(path) };
     let lang_dir = full.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
     let lang: Lang = lang_dir.parse().map_err(|_| {
         Error::input(Stage::Content, Location::file(&full), "not a page of a language folder")

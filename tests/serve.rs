@@ -1,0 +1,176 @@
+//! `irsite serve` on a temporary copy of tests/fixtures/check/base: serves under the base path,
+//! rebuilds on edits, keeps running through a broken edit (showing the error) and recovers.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
+const WAIT: Duration = Duration::from_secs(20);
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Stops the server when the test ends, passing or not.
+struct Server {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    log: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(root: &Path, port: u16) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_irsite"))
+            .arg("--root")
+            .arg(root)
+            .args(["serve", "--port", &port.to_string()])
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Server { child, lines: rx, log: Vec::new() }
+    }
+
+    /// Waits for an output line containing `needle`.
+    fn wait_line(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.log.push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no line with {needle:?}; output so far:\n{}", self.log.join("\n"));
+    }
+
+    fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+/// GET over a plain socket: (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// Polls `path` until `pred` holds for its body (bounded by WAIT).
+fn poll(addr: &str, path: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (_, body) = get(addr, path);
+        if pred(&body) {
+            return body;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}; last body:\n{body}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(Path::new(BASE), &root);
+    (dir, root)
+}
+
+#[test]
+fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
+    let (_dir, root) = site();
+    let mut server = Server::start(&root, 0);
+    let line = server.wait_line("serving ");
+    let url = line.split("http://").nth(1).expect("the address is printed").trim_end_matches(" (Ctrl-C to stop)").to_string();
+    let (addr, base) = url.split_at(url.find('/').unwrap());
+    // The site is served under the base path of its base_url.
+    assert_eq!(base, "/ir/");
+    let page = format!("{base}en/about/");
+
+    let (status, body) = get(addr, &page);
+    assert_eq!(status, 200);
+    assert!(body.contains("<h2 id=\"overview\">Overview</h2>"), "{body}");
+    assert!(body.contains("EventSource(\"/ir/__irsite/events\")"), "the reload script is injected");
+    let (status, _) = get(addr, &format!("{base}css/site.css"));
+    assert_eq!(status, 200);
+    let (status, _) = get(addr, &format!("{base}en/nothing-here/"));
+    assert_eq!(status, 404);
+
+    // An edit shows up.
+    let file = root.join("content/en/about.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, original.replace("## Overview {#overview}", "## Overview, revised {#overview}")).unwrap();
+    poll(addr, &page, "the edited heading", |b| b.contains("Overview, revised"));
+    let rebuilt = server.wait_line("content/en/about.md: ");
+    assert!(rebuilt.contains(" ms"), "rebuild time is printed: {rebuilt}");
+
+    // A broken edit: the server keeps running and shows the error over the page.
+    let broken = original.replace("## Overview {#overview}", "## Overview, revised {#overview}\n\n{{ chart(id=\"no-such-chart\") }}");
+    std::fs::write(&file, &broken).unwrap();
+    let body = poll(addr, &page, "the error overlay", |b| b.contains("irsite-error"));
+    let line = broken.lines().position(|l| l.contains("no-such-chart")).unwrap() + 1;
+    assert!(body.contains("unknown chart id `no-such-chart`"), "{body}");
+    assert!(body.contains(&format!("about.md:{line}:1")), "{body}");
+    assert!(body.contains("Overview, revised"), "the last good page stays under the overlay");
+    server.wait_line("build failed");
+    assert!(server.alive());
+
+    // Fixing the file recovers without a restart.
+    std::fs::write(&file, original.replace("## Overview {#overview}", "## Overview, fixed {#overview}")).unwrap();
+    let body = poll(addr, &page, "the fixed page", |b| b.contains("Overview, fixed"));
+    assert!(!body.contains("irsite-error"));
+    assert!(server.alive());
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error() {
+    let (_dir, root) = site();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = Command::new(env!("CARGO_BIN_EXE_irsite")).arg("--root").arg(&root).args(["serve", "--port", &port.to_string()]).env("NO_COLOR", "1").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"), "{stderr}");
+}
