@@ -231,3 +231,30 @@ fn real_site_has_every_deck_section_in_both_languages() {
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "deck order: {positions:?}");
     assert_eq!(broken_links(&out), Vec::<String>::new());
 }
+
+#[test]
+fn site_templates_and_static_override_the_theme() {
+    let site = fixture_site("basic");
+    fs::create_dir_all(site.path().join("templates/partials")).unwrap();
+    let footer = read(&site.path().join("themes/default/templates/partials/footer.html"));
+    fs::write(site.path().join("templates/partials/footer.html"), format!("<p class=\"house-footer\">house</p>\n{footer}")).unwrap();
+    fs::create_dir_all(site.path().join("static/css")).unwrap();
+    fs::write(site.path().join("static/css/site.css"), "body { color: #000; }\n").unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(read(&out.join("en/results/index.html")).contains("<p class=\"house-footer\">house</p>"));
+    assert_eq!(read(&out.join("css/site.css")), "body { color: #000; }\n");
+    // Theme files not overridden are still there.
+    assert!(out.join("css/print.css").is_file());
+}
+
+#[test]
+fn unknown_site_toml_key_is_an_error() {
+    let err = failing_build(|root| {
+        let path = root.join("site.toml");
+        fs::write(&path, read(&path).replace("theme = \"default\"", "theme = \"default\"\ncolour = \"blue\"")).unwrap();
+    });
+    assert!(err.contains("site.toml:5"), "{err}");
+    assert!(err.contains("unknown field `colour`"), "{err}");
+}
