@@ -106,8 +106,8 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             }
             let report = site.build(&output)?;
             if cli.verbose {
-                for record in &report.records {
-                    eprintln!("  {} <- {}", record.rel_dir, diagnostics::show_path(&record.path));
+                for page in site.content.all() {
+                    eprintln!("  {} <- {}", page.rel_dir(), diagnostics::show_path(&page.path));
                 }
             }
             if !cli.quiet {
