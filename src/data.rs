@@ -228,6 +228,13 @@ impl Data {
                 }
                 units.push(axis_unit);
             }
+            let drawn: Vec<&Column> = chart.series.iter().chain(&chart.line).filter_map(|id| table.column(id)).collect();
+            if !drawn.is_empty() && drawn.iter().all(|c| c.values.iter().all(Option::is_none)) {
+                errors.push(
+                    Error::input(Stage::Data, at.clone(), format!("chart `{}`: its series have no values to draw", chart.id))
+                        .with_hint(format!("fill in the values in {} or remove the chart", table.csv_path.display())),
+                );
+            }
             if let Some(total) = &chart.total {
                 match table.column(total) {
                     None => errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: total column `{total}` does not exist", chart.id))),

@@ -164,8 +164,9 @@ proptest! {
             any::<i64>().prop_map(ArgValue::Int),
             any::<bool>().prop_map(ArgValue::Bool),
         ], 0..5),
-        before in text_of("abc 日本\n", 20),
-        after in text_of("abc 日本\n", 20),
+        // No backticks or braces around it: a shortcode inside a code span is skipped on purpose.
+        before in "[abc 日本\n]{0,20}",
+        after in "[abc 日本\n]{0,20}",
     ) {
         let written: Vec<String> = args.iter().map(|(k, v)| match v {
             ArgValue::Str(s) => format!("{k}=\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")),
@@ -431,8 +432,9 @@ fn value() -> impl Strategy<Value = Option<Number>> {
         prop_oneof![
             4 => (-5000i64..5000, 0u8..3).prop_map(|(v, d)| Number::new(v as f64 / 10f64.powi(d as i32), d).unwrap()),
             1 => Just(Number::new(0.0, 0).unwrap()),
-            1 => (any::<f64>().prop_filter("finite", |v| v.is_finite()), 0u8..4).prop_map(|(v, d)| Number::new(v, d).unwrap()),
-            1 => (1e-9f64..1e15, 0u8..2).prop_map(|(v, d)| Number::new(v, d).unwrap()),
+            // The data holds at most 15 significant digits without exponents: |v| < 1e15.
+            1 => (-1e15f64..1e15, 0u8..4).prop_map(|(v, d)| Number::new(v, d).unwrap()),
+            1 => (1e-9f64..1e-3, 0u8..2).prop_map(|(v, d)| Number::new(v, d).unwrap()),
         ],
     )
 }

@@ -215,6 +215,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let all: Vec<f64> = lines.iter().flat_map(vals).collect();
         let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // No value at all: an empty axis from zero rather than infinities.
+        let (lo, hi) = if all.is_empty() { (0.0, 0.0) } else { (lo, hi) };
         // Lines start at zero unless the values sit far from it.
         let zero = lo <= 0.0 || lo < hi * 0.6;
         let pad = (hi - lo).max(hi.abs() * 0.02) * 0.08;
