@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 use super::canvas::{Anchor, Area, Canvas};
 use super::metrics;
 use super::style::{self, Marker};
-use super::{fill, Model, Series, WIDTH};
+use super::{fill, Model, Series, MIN_FONT, WIDTH};
 use crate::data::{ChartKind, RowKind, Status};
 use crate::format::{self, Unit};
 
@@ -17,7 +17,7 @@ const PLOT_H: f64 = 200.0;
 pub const FS_TICK: f64 = 12.0;
 pub const FS_LABEL: f64 = 13.0;
 pub const FS_VALUE: f64 = 12.0;
-const FS_SMALL: f64 = 11.5;
+const FS_SMALL: f64 = MIN_FONT;
 /// Space above the plot for the labels on top of the highest bars.
 const LABEL_BAND: f64 = 16.0;
 
@@ -122,7 +122,7 @@ fn legend(canvas: &mut Canvas, items: &[(Swatch, String)], y: f64) -> f64 {
             Swatch::Line(..) => 20.0,
         };
         let avail = right - PAD - sw - 5.0;
-        let lines = metrics::wrap(text, FS_LABEL, avail);
+        let lines = metrics::wrap_balanced(text, FS_LABEL, avail);
         let w = sw + 5.0 + metrics::widest(&lines, FS_LABEL);
         if x > PAD && x + w > right {
             x = PAD;
@@ -217,8 +217,10 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         // No value at all: an empty axis from zero rather than infinities.
         let (lo, hi) = if all.is_empty() { (0.0, 0.0) } else { (lo, hi) };
-        // Lines start at zero unless the values sit far from it.
-        let zero = lo <= 0.0 || lo < hi * 0.6;
+        // Percentages start at zero (a cut axis exaggerates change); other lines start at
+        // zero unless the values sit far from it.
+        let percent = matches!(lines[0].unit, Unit::Percent);
+        let zero = percent || lo <= 0.0 || lo < hi * 0.6;
         let pad = (hi - lo).max(hi.abs() * 0.02) * 0.08;
         Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit, zero)
     } else {
@@ -347,7 +349,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     let mut tops: Vec<(f64, f64, String, Area, String, bool)> = Vec::new();
     let zero_y = ym.y(0.0f64.clamp(primary.min, primary.max()));
     if stacked {
-        let bw = (slot_w * 0.6).min(56.0);
+        // Wide enough for a segment's value inside it.
+        let bw = (slot_w * 0.72).min(56.0);
         for (i, slot) in model.slots.iter().enumerate() {
             let status = slot.status;
             let (mut up, mut down) = (0.0f64, 0.0f64);
@@ -386,7 +389,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 let (ya, yb) = (ym.y(acc), ym.y(acc + v.value()));
                 acc += v.value();
                 let label = model.value_label(v, s.unit);
-                if ya - yb >= FS_VALUE + 3.0 && metrics::width(&label, FS_VALUE) <= bw - 4.0 {
+                if ya - yb >= FS_VALUE + 3.0 && metrics::width(&label, FS_VALUE) <= bw - 1.0 {
                     let color = if status != Status::Actual {
                         halo(canvas)
                     } else if style::luminance(&s.color) < 0.18 {
@@ -482,24 +485,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         }
     }
     for (x, y, label, bar, color, hatched) in tops {
-        let area = Canvas::text_area(x, y, &label, FS_VALUE, Anchor::Middle);
-        if canvas.is_clear(&area) {
-            let c = halo(canvas);
-            canvas.text(x, y, &label, FS_VALUE, Anchor::Middle, c);
-            continue;
-        }
-        // Blocked above the bar (by a line or a neighbour's label): inside its top if it fits.
-        let inside = Canvas::text_area(x, bar.y0 + 3.0, &label, FS_VALUE, Anchor::Middle);
-        if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0 && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 2.0 && canvas.is_free(&inside) {
-            let c = if hatched {
-                halo(canvas)
-            } else if style::luminance(&color) < 0.18 {
-                style::WHITE
-            } else {
-                style::TEXT
-            };
-            canvas.text(x, bar.y0 + 3.0, &label, FS_VALUE, Anchor::Middle, c);
-        }
+        bar_label(canvas, x, y, &label, bar, &color, hatched, plot_top - LABEL_BAND);
     }
     for (x, y, label) in point_labels {
         let candidates = [y - 7.0 - FS_VALUE * 1.0, y + 7.0];
@@ -515,14 +501,34 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
 
     // --- x axis labels
     let mut y = plot_bottom + 6.0;
-    let line_h = FS_LABEL * 1.25;
-    // Periods stay on one line, all at the size the widest one fits; category names wrap.
+    let line_h = FS_LABEL * 1.2;
+    // Periods are all at one size, on one line if they fit at a legible size, else split
+    // before the digits' end (ja `16` / `年度`, en `FY` / `16`); category names wrap.
     let (wrapped, label_size): (Vec<Vec<String>>, f64) = if model.row_kind == RowKind::Period {
-        let widest = model.slots.iter().map(|s| metrics::width(&s.label, FS_LABEL)).fold(0.0, f64::max);
-        let size = (FS_LABEL * (slot_w - 4.0) / widest.max(1.0)).min(FS_LABEL);
-        (model.slots.iter().map(|s| vec![s.label.clone()]).collect(), (size * 10.0).floor() / 10.0)
+        let fit = |lines: &[Vec<String>]| {
+            let widest = lines.iter().map(|l| metrics::widest(l, FS_LABEL)).fold(0.0, f64::max);
+            ((FS_LABEL * (slot_w - 4.0) / widest.max(1.0)).min(FS_LABEL) * 10.0).floor() / 10.0
+        };
+        let one: Vec<Vec<String>> = model.slots.iter().map(|s| vec![s.label.clone()]).collect();
+        let size = fit(&one);
+        if size >= MIN_FONT {
+            (one, size)
+        } else {
+            let two: Vec<Vec<String>> = model.slots.iter().map(|s| split_period(&s.label)).collect();
+            let size2 = fit(&two).max(MIN_FONT);
+            if size2 > size {
+                (two, size2)
+            } else {
+                (one, size.max(MIN_FONT))
+            }
+        }
     } else {
-        (model.slots.iter().map(|s| metrics::wrap(&s.label, FS_LABEL, slot_w - 6.0)).collect(), FS_LABEL)
+        // at the size at which the longest word fits, if legible
+        let max = slot_w - 3.0;
+        let widest = model.slots.iter().flat_map(|s| s.label.split(' ')).map(|w| metrics::width(w, FS_LABEL)).fold(0.0, f64::max);
+        let size = ((FS_LABEL * max / widest.max(1.0)).min(FS_LABEL) * 10.0).floor() / 10.0;
+        let size = size.max(MIN_FONT);
+        (model.slots.iter().map(|s| wrap_label(&s.label, size, max)).collect(), size)
     };
     let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for (i, lines) in wrapped.iter().enumerate() {
@@ -534,8 +540,12 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     if model.slots.iter().any(|s| s.status != Status::Actual) {
         for (i, slot) in model.slots.iter().enumerate() {
             if let Some(word) = model.words.status(slot.status) {
-                let size = FS_SMALL.min(FS_SMALL * (slot_w - 4.0) / metrics::width(word, FS_SMALL).max(1.0));
-                canvas.text(cx(i), y + 1.0, word, size, Anchor::Middle, style::MUTED);
+                // A word wider than its slot may reach into the neighbours' (their words are
+                // checked against it), but not out of the chart.
+                let w = metrics::width(word, FS_SMALL);
+                // max/min rather than clamp: a word wider than the chart must not panic.
+                let x = cx(i).min(f64::from(WIDTH) - w / 2.0 - 1.0).max(w / 2.0 + 1.0);
+                canvas.text(x, y + 1.0, word, FS_SMALL, Anchor::Middle, style::MUTED);
             }
         }
         y += FS_SMALL * 1.35;
@@ -562,6 +572,95 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         y = group_top + FS_LABEL * 1.3;
     }
     Ok(y + PAD)
+}
+
+/// The value label of a bar, `y` being its place right above (or below) the bar. Tried in
+/// turn: above the bar, centred or shifted sideways into the gap beside it; inside the top of
+/// the bar; higher up, with a leader line down to the bar. The label keeps off other labels,
+/// marks and bars, and below `ceiling`.
+#[allow(clippy::too_many_arguments)]
+fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, color: &str, hatched: bool, ceiling: f64) {
+    let w = metrics::width(label, FS_VALUE);
+    // centred on the bar, else shifted sideways (least first) into the gap beside it, as long
+    // as the label still spans the bar's middle
+    let mut xs = vec![x];
+    let reach = (w / 2.0 - 1.0).max(0.0);
+    let mut d = 1.0;
+    while d <= reach {
+        xs.push(x + d);
+        xs.push(x - d);
+        d += 1.0;
+    }
+    let fits = |canvas: &Canvas, area: &Area| canvas.is_clear(area) && area.y0 >= ceiling;
+    for &lx in &xs {
+        let area = Canvas::text_area(lx, y, label, FS_VALUE, Anchor::Middle);
+        if fits(canvas, &area) {
+            let c = halo(canvas);
+            canvas.text(lx, y, label, FS_VALUE, Anchor::Middle, c);
+            return;
+        }
+    }
+    let inside = Canvas::text_area(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle);
+    if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0 && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 1.0 && canvas.is_free(&inside) {
+        let c = if hatched {
+            halo(canvas)
+        } else if style::luminance(color) < 0.18 {
+            style::WHITE
+        } else {
+            style::TEXT
+        };
+        canvas.text(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle, c);
+        return;
+    }
+    if y > bar.y0 {
+        return; // below a negative bar: no room
+    }
+    for step in 1..=8 {
+        let ly = y - f64::from(step) * FS_VALUE * 0.6;
+        for &lx in &xs {
+            let area = Canvas::text_area(lx, ly, label, FS_VALUE, Anchor::Middle);
+            // the leader runs from the bar's top to the label
+            let lead = Area { x0: x - 0.5, y0: area.y1, x1: x + 0.5, y1: bar.y0 - 1.0 };
+            if fits(canvas, &area) && canvas.is_free(&lead) {
+                canvas.line(&[(x, bar.y0 - 1.0), (x, area.y1)], style::AXIS, 1);
+                canvas.take(lead);
+                let c = halo(canvas);
+                canvas.text(lx, ly, label, FS_VALUE, Anchor::Middle, c);
+                return;
+            }
+        }
+    }
+}
+
+/// A period's axis label in two lines, split where digits meet letters (`16年度`, `FY16`).
+fn split_period(label: &str) -> Vec<String> {
+    let chars: Vec<char> = label.chars().collect();
+    for k in 1..chars.len() {
+        if chars[k - 1].is_ascii_digit() != chars[k].is_ascii_digit() {
+            return vec![chars[..k].iter().collect(), chars[k..].iter().collect()];
+        }
+    }
+    vec![label.to_string()]
+}
+
+/// A category name wrapped to `max`: balanced lines, breaking at phrase ends where possible;
+/// a word still too long is hyphenated.
+fn wrap_label(label: &str, size: f64, max: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in metrics::wrap_balanced(label, size, max) {
+        let mut rest: Vec<char> = line.chars().collect();
+        while metrics::width(&rest.iter().collect::<String>(), size) > max && rest.len() > 2 {
+            let mut k = rest.len() - 1;
+            while k > 1 && metrics::width(&format!("{}-", rest[..k].iter().collect::<String>()), size) > max {
+                k -= 1;
+            }
+            let head: String = rest[..k].iter().collect();
+            out.push(if rest[k - 1].is_ascii_alphabetic() && rest[k].is_ascii_alphabetic() { format!("{head}-") } else { head });
+            rest = rest[k..].to_vec();
+        }
+        out.push(rest.into_iter().collect());
+    }
+    out
 }
 
 /// Dark label text with a white halo, legible over bars and lines.

@@ -10,8 +10,8 @@ use super::style;
 use super::{Model, Series, WIDTH};
 use crate::format::{self, Unit};
 
-const R_OUT: f64 = 84.0;
-const R_IN: f64 = 50.0;
+const R_OUT: f64 = 78.0;
+const R_IN: f64 = 46.0;
 
 /// Each category's share as labelled: percentages as written in the data when the series is
 /// in percent, otherwise computed from the sum with one decimal.
@@ -92,12 +92,12 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         canvas.text(x, y - FS_VALUE * 0.45, label, FS_VALUE, Anchor::Middle, c);
     }
     // the list: swatch, name, percentage
-    let x0 = cx + R_OUT + 18.0;
+    let x0 = cx + R_OUT + 14.0;
     let right = f64::from(WIDTH) - PAD;
     let pct_w = shares.iter().flatten().map(|l| metrics::width(l, FS_LABEL)).fold(0.0, f64::max);
     let name_w = right - x0 - 17.0 - pct_w - 8.0;
     let line_h = FS_LABEL * 1.25;
-    let wrapped: Vec<Vec<String>> = model.slots.iter().map(|slot| metrics::wrap(&slot.label, FS_LABEL, name_w)).collect();
+    let wrapped: Vec<Vec<String>> = model.slots.iter().map(|slot| metrics::wrap_balanced(&slot.label, FS_LABEL, name_w)).collect();
     let list_h: f64 = wrapped.iter().map(|l| l.len() as f64 * line_h + 6.0).sum::<f64>() - 6.0;
     let mut y = (cy - list_h / 2.0).max(PAD);
     for (i, lines) in wrapped.iter().enumerate() {

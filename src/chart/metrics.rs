@@ -98,6 +98,68 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     lines
 }
 
+/// Line breaking of `text` at `size` px into lines at most `max` px wide, in as few lines as
+/// possible, breaking at phrase ends where it can (between words, after `年度`, around
+/// brackets; not between a number and its counter), with lines of even width. A single piece
+/// wider than `max` gets a line of its own.
+pub fn wrap_balanced(text: &str, size: f64, max: f64) -> Vec<String> {
+    let pieces = pieces(text);
+    let n = pieces.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // cost of breaking before piece k (1..n)
+    let penalty = |k: usize| -> u32 {
+        let prev = &pieces[k - 1];
+        let next = &pieces[k];
+        let last = prev.chars().last().unwrap_or(' ');
+        let first = next.chars().next().unwrap_or(' ');
+        let phrase_end = last == ' '
+            || matches!(first, '（' | '(' | '「')
+            || matches!(last, '）' | ')' | '」' | '・' | '、' | '/')
+            || (last == '度' && pieces[..k].concat().ends_with("年度"));
+        if phrase_end || (first.is_ascii_digit() && !last.is_ascii_digit()) {
+            0
+        } else if last.is_ascii_digit() {
+            3 // between a number and its counter
+        } else {
+            1
+        }
+    };
+    let line_of = |i: usize, j: usize| pieces[i..j].concat().trim().to_string();
+    // best[i]: (lines, penalty, slack²) for pieces[i..], and where the first line ends
+    let mut best: Vec<Option<((usize, u32, f64), usize)>> = vec![None; n + 1];
+    best[n] = Some(((0, 0, 0.0), n));
+    for i in (0..n).rev() {
+        for j in i + 1..=n {
+            let w = width(&line_of(i, j), size);
+            if w > max && j > i + 1 {
+                break;
+            }
+            let Some(((lines, pen, slack), _)) = best[j] else { continue };
+            let cost = (lines + 1, pen + if j < n { penalty(j) } else { 0 }, slack + (max - w).max(0.0).powi(2));
+            let better = match best[i] {
+                None => true,
+                Some((c, _)) => (cost.0, cost.1) < (c.0, c.1) || ((cost.0, cost.1) == (c.0, c.1) && cost.2 < c.2 - 1e-9),
+            };
+            if better {
+                best[i] = Some((cost, j));
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let j = best[i].expect("every start has a line").1;
+        let line = line_of(i, j);
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        i = j;
+    }
+    lines
+}
+
 /// The widest line of `lines` in px.
 pub fn widest(lines: &[String], size: f64) -> f64 {
     lines.iter().map(|l| width(l, size)).fold(0.0, f64::max)
@@ -123,5 +185,19 @@ mod tests {
         assert!(ja.len() >= 2, "{ja:?}");
         assert!(ja.iter().all(|l| !l.starts_with('）')));
         assert_eq!(ja.concat(), "2021年度期初想定（2021年5月）");
+    }
+
+    #[test]
+    fn balanced_wrapping_breaks_at_phrase_ends() {
+        let ja = wrap_balanced("2021年度期初想定（2021年5月）", 13.0, 100.0);
+        assert_eq!(ja[0], "2021年度", "{ja:?}");
+        assert!(ja.iter().all(|l| width(l, 13.0) <= 100.0), "{ja:?}");
+        assert_eq!(ja.concat(), "2021年度期初想定（2021年5月）");
+        let en = wrap_balanced("Customers ranked below 500", 13.0, 120.0);
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert_eq!(en.join(" "), "Customers ranked below 500");
+        let rank = wrap_balanced("売上上位101～200社", 13.0, 80.0);
+        assert_eq!(rank, ["売上上位", "101～200社"]);
+        assert_eq!(wrap_balanced("Mail", 13.0, 10.0), ["Mail"]);
     }
 }

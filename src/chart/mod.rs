@@ -32,10 +32,12 @@ pub struct ChartOutput {
 pub type Text<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
 
 /// Width of the SVG coordinate system. The chart scales to the width of its container, up to
-/// [`MAX_WIDTH`]: on a 390 px phone (about 320 px for the chart) 12- and 13-unit labels are
-/// 9.6 and 10.4 px; on a desktop they stay below 18 px.
-pub const WIDTH: i32 = 400;
-pub const MAX_WIDTH: &str = "35rem";
+/// the `max-width` of `.chart svg` in the theme's site.css (28rem, 448 px). On a 390 px phone
+/// the chart is about 348 px wide, so labels of [`MIN_FONT`] units and more are 11 px or more;
+/// on a desktop they are 1.24 times their size in units (13 units: 16 px).
+pub const WIDTH: i32 = 360;
+/// The smallest text size of a chart, in SVG units.
+pub const MIN_FONT: f64 = 12.0;
 
 /// One series of a chart, resolved for a language.
 pub struct Series {
@@ -246,7 +248,6 @@ pub fn svg(model: &Model) -> Result<String, String> {
         height.ceil() as i32,
         &[
             ("class", "chart-svg".to_string()),
-            ("style", format!("max-width:{MAX_WIDTH};margin:0 auto")),
             ("role", "img".to_string()),
             ("aria-labelledby", format!("{base}-title")),
             ("aria-describedby", format!("{base}-desc")),
@@ -266,7 +267,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     html.push_str(&svg);
     html.push('\n');
     html.push_str(&format!("<details class=\"chart-data\">\n<summary>{}</summary>\n", escape(&text("chart-data-table")?)));
-    html.push_str("<table class=\"data-table\">\n<thead><tr><th scope=\"col\"></th>");
+    html.push_str("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table\">\n<thead><tr><th scope=\"col\"></th>");
     let mut csv = String::new();
     csv.push_str(&csv_field(&text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?));
     for id in &columns {
@@ -303,7 +304,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
         html.push_str("</tr>\n");
         csv.push('\n');
     }
-    html.push_str("</tbody>\n</table>\n</details>\n");
+    html.push_str("</tbody>\n</table></div>\n</details>\n");
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
     html.push_str(&format!("<p class=\"chart-download\"><a href=\"{root}{csv_path}\" download>{}</a></p>\n", escape(&text("chart-download-csv")?)));
     if let Some(note) = &spec.note {
