@@ -346,7 +346,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
 
     // --- bars
     // value labels of grouped bars: (x, y above the bar, label, bar box, series colour, hatched)
-    let mut tops: Vec<(f64, f64, String, Area, String, bool)> = Vec::new();
+    let mut tops: Vec<(f64, f64, String, Area, &Series, bool)> = Vec::new();
     let zero_y = ym.y(0.0f64.clamp(primary.min, primary.max()));
     if stacked {
         // Wide enough for a segment's value inside it.
@@ -398,6 +398,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                         style::TEXT
                     };
                     let ty = (ya + yb) / 2.0 - FS_VALUE * 0.45;
+                    if status == Status::Actual {
+                        plate(canvas, cx(i), ty, &label, s, Area { x0, y0: yb, x1, y1: ya });
+                    }
                     canvas.text(cx(i), ty, &label, FS_VALUE, Anchor::Middle, color);
                 }
             }
@@ -428,7 +431,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
                 canvas.take_soft(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
                 let label_y = if v.value() >= 0.0 { yv - 3.0 - FS_VALUE * 1.05 } else { yv + 3.0 };
-                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) }, s.color.clone(), hatched));
+                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) }, s, hatched));
             }
         }
     }
@@ -484,8 +487,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             point_labels.push((x, y, model.value_label(v, s.unit)));
         }
     }
-    for (x, y, label, bar, color, hatched) in tops {
-        bar_label(canvas, x, y, &label, bar, &color, hatched, plot_top - LABEL_BAND);
+    for (x, y, label, bar, series, hatched) in tops {
+        bar_label(canvas, x, y, &label, bar, series, hatched, plot_top - LABEL_BAND);
     }
     for (x, y, label) in point_labels {
         let candidates = [y - 7.0 - FS_VALUE * 1.0, y + 7.0];
@@ -579,7 +582,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
 /// the bar; higher up, with a leader line down to the bar. The label keeps off other labels,
 /// marks and bars, and below `ceiling`.
 #[allow(clippy::too_many_arguments)]
-fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, color: &str, hatched: bool, ceiling: f64) {
+fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, series: &Series, hatched: bool, ceiling: f64) {
+    let color = series.color.as_str();
     let w = metrics::width(label, FS_VALUE);
     // centred on the bar, else shifted sideways (least first) into the gap beside it, as long
     // as the label still spans the bar's middle
@@ -609,6 +613,9 @@ fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, color:
         } else {
             style::TEXT
         };
+        if !hatched {
+            plate(canvas, x, bar.y0 + 3.0, label, series, bar);
+        }
         canvas.text(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle, c);
         return;
     }
@@ -629,6 +636,20 @@ fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, color:
                 return;
             }
         }
+    }
+}
+
+/// A plain patch of the series colour behind a value label inside a bar, so that the bar's
+/// texture does not run through the digits (the first series has no texture).
+fn plate(canvas: &mut Canvas, x: f64, y: f64, label: &str, s: &Series, bar: Area) {
+    if s.index % 8 == 0 {
+        return;
+    }
+    let a = Canvas::text_area(x, y, label, FS_VALUE, Anchor::Middle);
+    let (x0, x1) = ((a.x0 - 1.0).max(bar.x0 + 1.0), (a.x1 + 1.0).min(bar.x1 - 1.0));
+    let (y0, y1) = ((a.y0 - 1.0).max(bar.y0 + 1.0), (a.y1).min(bar.y1 - 1.0));
+    if x1 > x0 && y1 > y0 {
+        canvas.rect(x0, y0, x1, y1, style::rgb(&s.color));
     }
 }
 

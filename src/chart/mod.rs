@@ -267,18 +267,16 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     html.push_str(&svg);
     html.push('\n');
     html.push_str(&format!("<details class=\"chart-data\">\n<summary>{}</summary>\n", escape(&text("chart-data-table")?)));
-    html.push_str("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table\">\n<thead><tr><th scope=\"col\"></th>");
+    let corner = text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?;
+    html.push_str(&format!("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table{}\">\n<thead><tr><th scope=\"col\">{}</th>", if table.kind == RowKind::Period { " by-period" } else { "" }, escape(&corner)));
     let mut csv = String::new();
-    csv.push_str(&csv_field(&text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?));
+    csv.push_str(&csv_field(&corner));
     for id in &columns {
         let column = table.column(id).ok_or_else(|| format!("missing series `{id}`"))?;
         let label = text(&column.label)?;
         let caption = column.unit.axis_caption(lang);
-        if caption.is_empty() {
-            html.push_str(&format!("<th scope=\"col\">{}</th>", escape(&label)));
-        } else {
-            html.push_str(&format!("<th scope=\"col\">{} <span class=\"unit\">{}</span></th>", escape(&label), escape(&fill(&model.words.axis_unit, &[("unit", caption)]))));
-        }
+        // The cells carry their unit (ja `280億円`, en `¥28.0 billion`): no unit in the header.
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(&label)));
         csv.push(',');
         csv.push_str(&csv_field(&if caption.is_empty() { label.clone() } else { format!("{label} ({caption})") }));
     }
