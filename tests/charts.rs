@@ -361,6 +361,72 @@ fn text_from_locales_is_escaped() {
 }
 
 #[test]
+fn text_is_legible_on_a_phone() {
+    // A 390 px phone shows the chart about 348 px wide (site.css): the smallest text is 11 px
+    // or more there; no text is larger than 14 units (about 17 px on a desktop).
+    assert!(chart::MIN_FONT * 348.0 / f64::from(chart::WIDTH) >= 11.0);
+    let site = site();
+    for id in site.data.charts.keys() {
+        for lang in Lang::ALL {
+            let out = site.render(id, lang);
+            let doc = roxmltree::Document::parse(&out.svg).unwrap();
+            for l in labels(&doc) {
+                assert!(l.size >= chart::MIN_FONT - 0.05 && l.size <= 14.0, "{id} ({lang}): `{}` at {}", l.text, l.size);
+            }
+            assert!(!out.svg.contains("style="), "{id}: sizing belongs to the stylesheet");
+        }
+    }
+}
+
+#[test]
+fn every_bar_and_point_value_is_on_the_chart() {
+    let site = site();
+    for (id, spec) in &site.data.charts {
+        if spec.kind == ChartKind::Donut {
+            continue;
+        }
+        let table = &site.data.tables[&spec.data];
+        // stacked bars: the totals (segments are labelled where they have room)
+        let columns: Vec<&String> = match spec.kind {
+            ChartKind::StackedBar => spec.total.iter().collect(),
+            _ => spec.series.iter().chain(&spec.line).collect(),
+        };
+        for lang in Lang::ALL {
+            let out = site.render(id, lang);
+            let doc = roxmltree::Document::parse(&out.svg).unwrap();
+            let mut texts = texts(&doc);
+            for col in &columns {
+                let c = table.column(col).unwrap();
+                for v in c.values.iter().flatten() {
+                    let mut label = format::axis_tick(v.value(), 10f64.powi(-i32::from(v.decimals())), c.unit, lang);
+                    if matches!(c.unit, format::Unit::Percent | format::Unit::PctChange) {
+                        label.push('%');
+                    }
+                    let k = texts.iter().position(|t| *t == label).unwrap_or_else(|| panic!("{id} ({lang}): `{col}` value `{label}` not on the chart"));
+                    texts.remove(k);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn percentage_axes_start_at_zero() {
+    let site = site();
+    for (id, spec) in &site.data.charts {
+        let table = &site.data.tables[&spec.data];
+        if spec.kind != ChartKind::Line || table.column(&spec.series[0]).unwrap().unit != format::Unit::Percent {
+            continue;
+        }
+        for lang in Lang::ALL {
+            let svg = site.render(id, lang).svg;
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            assert!(texts(&doc).iter().any(|t| t == "0"), "{id} ({lang}): the axis does not start at 0");
+        }
+    }
+}
+
+#[test]
 fn palette_contrast() {
     let p = style::PALETTE;
     for (i, c) in p.iter().enumerate() {

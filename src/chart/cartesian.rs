@@ -57,7 +57,12 @@ impl Axis {
         if hi - lo < 1e-9 {
             hi = lo + 1.0;
         }
-        let step = nice_step((hi - lo) / 5.0);
+        // the nice step for about five intervals, or the next finer one when that wastes less
+        // of the plot and gives at most seven intervals
+        let coarse = nice_step((hi - lo) / 5.0);
+        let fine = nice_step(coarse * 0.45);
+        let span = |step: f64| ((hi / step - 1e-9).ceil() - (lo / step + 1e-9).floor()) * step;
+        let step = if fine < coarse && span(fine) < span(coarse) - 1e-9 && span(fine) / fine <= 7.0 + 1e-9 { fine } else { coarse };
         let min = (lo / step + 1e-9).floor() * step;
         let max = (hi / step - 1e-9).ceil() * step;
         Axis { min, step, intervals: ((max - min) / step).round().max(1.0) as u32, unit }
@@ -319,7 +324,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         y += FS_TICK * 1.3;
     }
     let plot_top = y + LABEL_BAND;
-    let plot_bottom = plot_top + PLOT_H;
+    // Three lines or more: taller, so that close values keep their labels apart.
+    let plot_h = if lines.len() >= 3 { PLOT_H * 1.4 } else { PLOT_H };
+    let plot_bottom = plot_top + plot_h;
     let ym = YMap { top: plot_top, bottom: plot_bottom, min: primary.min, max: primary.max() };
     let ym2 = right_axis.as_ref().map(|a| YMap { top: plot_top, bottom: plot_bottom, min: a.min, max: a.max() });
 
@@ -441,7 +448,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         Some(m) => m.y(v),
         None => ym.y(v),
     };
-    let mut point_labels: Vec<(f64, f64, String)> = Vec::new();
+    let mut point_labels: Vec<(usize, f64, f64, String)> = Vec::new();
     for (k, s) in lines.iter().enumerate() {
         let color = s.color.as_str();
         let solid = canvas.paint(color, &[("data-series", &s.id)]);
@@ -484,20 +491,45 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             }
             canvas.take(Area { x0: x - 5.0, y0: y - 5.0, x1: x + 5.0, y1: y + 5.0 });
             let v = s.values[i].expect("point has a value");
-            point_labels.push((x, y, model.value_label(v, s.unit)));
+            point_labels.push((i, x, y, model.value_label(v, s.unit)));
         }
     }
     for (x, y, label, bar, series, hatched) in tops {
         bar_label(canvas, x, y, &label, bar, series, hatched, plot_top - LABEL_BAND);
     }
-    for (x, y, label) in point_labels {
-        let candidates = [y - 7.0 - FS_VALUE * 1.0, y + 7.0];
-        for ty in candidates {
-            let area = Canvas::text_area(x, ty, &label, FS_VALUE, Anchor::Middle);
-            if canvas.is_free(&area) && area.y0 >= plot_top - LABEL_BAND && area.y1 <= plot_bottom {
-                let c = halo(canvas);
-                canvas.text(x, ty, &label, FS_VALUE, Anchor::Middle, c);
-                break;
+    // Slot by slot, top point first: the top point's label goes above it, the bottom one's
+    // below, one between others on the side with more room. Two passes: first each label
+    // right above or below its point, then the others anywhere near it, so that a label moved
+    // aside takes no place a centred one needed.
+    point_labels.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
+    let mut placed = vec![false; point_labels.len()];
+    for pass in 0..2 {
+        for (k, (slot, x, y, label)) in point_labels.iter().enumerate() {
+            let (slot, x, y) = (*slot, *x, *y);
+            if placed[k] {
+                continue;
+            }
+            let up = if k > 0 && point_labels[k - 1].0 == slot { y - point_labels[k - 1].2 } else { f64::INFINITY };
+            let down = if k + 1 < point_labels.len() && point_labels[k + 1].0 == slot { point_labels[k + 1].2 - y } else { f64::INFINITY };
+            let w = metrics::width(label, FS_VALUE);
+            let (above, below, beside) = (y - 7.0 - FS_VALUE, y + 7.0, y - FS_VALUE * 0.55);
+            let (first, second) = if down > up { (below, above) } else { (above, below) };
+            let mut candidates = vec![(x, first), (x, second)];
+            if pass == 1 {
+                // moved sideways, the label's edge within half a label of the point; beside it
+                for d in [w * 0.3, w * 0.55] {
+                    candidates.extend([(x + d, first), (x - d, first), (x + d, second), (x - d, second)]);
+                }
+                candidates.extend([(x + 7.0 + w / 2.0, beside), (x - 7.0 - w / 2.0, beside)]);
+            }
+            for (tx, ty) in candidates {
+                let area = Canvas::text_area(tx, ty, label, FS_VALUE, Anchor::Middle);
+                if canvas.is_free(&area) && area.y0 >= plot_top - LABEL_BAND && area.y1 <= plot_bottom && area.x0 >= plot_left - 2.0 && area.x1 <= plot_right + 2.0 {
+                    let c = halo(canvas);
+                    canvas.text(tx, ty, label, FS_VALUE, Anchor::Middle, c);
+                    placed[k] = true;
+                    break;
+                }
             }
         }
     }
