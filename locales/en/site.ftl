@@ -17,7 +17,7 @@ footer-units = Fiscal years run from April to March (FY2021 = the year ended Mar
 footer-copyright = © 2022 Internet Initiative Japan Inc.
 not-found-title = Page not found
 not-found-text = The page you are looking for may have been moved or removed.
-table-period = Fiscal year
+table-period = Period
 table-category = Category
 chart-download-csv = Data of this chart (CSV)
 chart-data-table = Data table
