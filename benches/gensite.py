@@ -18,6 +18,7 @@ Synthetic numbers in the tables are benchmark filler and describe nothing.
 """
 
 import argparse
+import hashlib
 import os
 import shutil
 import sys
@@ -207,6 +208,9 @@ IRSITE_FTL = {
 
 CHART_KINDS = ["grouped-bar", "stacked-bar", "line", "bar-line"]
 
+# The repository's locales/ (this file lives in benches/).
+LOCALES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "locales")
+
 
 def chart_id(i):
     return f"bench-{i:05d}"
@@ -225,14 +229,20 @@ en = "Benchmark IR site"
     for name, text in IRSITE_TEMPLATES.items():
         write(os.path.join(out, "themes", "bench", "templates", name), text)
     write(os.path.join(out, "themes", "bench", "static", "site.css"), "body{font-family:sans-serif;max-width:48rem;margin:auto}\n")
-    for lang in ("ja", "en"):
-        home = "+++\ntitle = \"%s\"\ndescription = \"%s\"\nweight = 0\n+++\n\n%s\n" % (
-            title(0, lang), description(0, lang), (ja_paragraph(Rng(7), 120) if lang == "ja" else en_paragraph(Rng(7), 60)))
-        write(os.path.join(out, "content", lang, "_index.md"), home)
-        for i in range(1, pages + 1):
-            cid = chart_id(i) if i <= charts else None
-            front = '+++\ntitle = "%s"\ndescription = "%s"\nweight = %d\n+++\n\n' % (title(i, lang), description(i, lang), i)
-            write(os.path.join(out, "content", lang, f"page-{i:05d}.md"), front + page_body(i, lang, cid, "irsite"))
+    for i in range(0, pages + 1):
+        name = "_index" if i == 0 else f"page-{i:05d}"
+        cid = chart_id(i) if 0 < i <= charts else None
+        # English pages are marked as translations of the current Japanese source, as on a
+        # maintained site (the hash is irsite's: SHA-256 of the source, first 12 hex digits).
+        marker = ""
+        for lang in ("ja", "en"):
+            if i == 0:
+                body = (ja_paragraph(Rng(7), 120) if lang == "ja" else en_paragraph(Rng(7), 60)) + "\n"
+            else:
+                body = page_body(i, lang, cid, "irsite")
+            front = '+++\ntitle = "%s"\ndescription = "%s"\nweight = %d\n%s+++\n\n' % (title(i, lang), description(i, lang), i, marker)
+            write(os.path.join(out, "content", lang, f"{name}.md"), front + body)
+            marker = 'translation_of = "%s"\n' % hashlib.sha256((front + body).encode("utf-8")).hexdigest()[:12]
     ftl = {lang: [f"{k} = {v}" for k, v in IRSITE_FTL[lang].items()] for lang in ("ja", "en")}
     chart_defs = []
     data = os.path.join(out, "content", "data")
@@ -257,7 +267,19 @@ en = "Benchmark IR site"
         ftl["en"].append(f"chart-{cid} = Chart {i}")
     write(os.path.join(data, "charts.toml"), "\n".join(chart_defs))
     for lang in ("ja", "en"):
-        write(os.path.join(out, "locales", lang, "site.ftl"), "\n".join(ftl[lang]) + "\n")
+        # The interface strings of the repository (chart captions, axis and status words, …)
+        # come along, so the synthetic site stays buildable as the chart strings evolve; the
+        # benchmark's own keys are added where the repository does not define them.
+        defined = set()
+        src = os.path.join(LOCALES, lang)
+        for name in sorted(os.listdir(src)) if os.path.isdir(src) else []:
+            if name.endswith(".ftl"):
+                with open(os.path.join(src, name), encoding="utf-8") as f:
+                    text = f.read()
+                write(os.path.join(out, "locales", lang, name), text)
+                defined.update(line.split("=", 1)[0].strip() for line in text.splitlines() if "=" in line and line[:1].isalpha())
+        own = [entry for entry in ftl[lang] if entry.split(" = ", 1)[0] not in defined]
+        write(os.path.join(out, "locales", lang, "bench.ftl"), "\n".join(own) + "\n")
 
 
 # ---------------------------------------------------------------- hugo
