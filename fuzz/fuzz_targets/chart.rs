@@ -52,7 +52,8 @@ impl Bytes<'_> {
         let decimals = self.byte() % 4;
         let v = match tag % 5 {
             0 => return None,
-            1 => f64::from_le_bytes(raw),
+            // The data loader keeps at most 15 significant digits, without exponents.
+            1 => f64::from_le_bytes(raw) % 1e15,
             2 => i16::from_le_bytes([raw[0], raw[1]]) as f64,
             3 => 0.0,
             _ => u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]) as f64 / 10.0,
