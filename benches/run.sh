@@ -10,10 +10,13 @@
 #   CHARTS     charts of the chart case, on a 1,000-page site (default 200; 0 skips it)
 #   RUNS       runs per case; the median is reported          (default 5)
 #   BENCH_DIR  where sites and outputs go                      (default /tmp/irsite-bench)
+#   OUT_DIR    where outputs go (default $BENCH_DIR/out); /dev/shm/… takes the disk's
+#              inode allocation out of the figures
 #   NO_HUGO    set to skip Hugo
 #   CARGO_TARGET_DIR is respected for the release build.
 #
-# Every run starts from an empty output folder (removed outside the timing), for every tool.
+# Every run starts from an empty output folder, removed and synced outside the timing, for every
+# tool.
 # Wall time is measured around the whole process; peak RSS comes from `/usr/bin/time -v`.
 set -euo pipefail
 
@@ -22,6 +25,7 @@ SIZES="${SIZES:-1000 5000 10000}"
 CHARTS="${CHARTS:-200}"
 RUNS="${RUNS:-5}"
 BENCH_DIR="${BENCH_DIR:-/tmp/irsite-bench}"
+OUT_DIR="${OUT_DIR:-$BENCH_DIR/out}"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 if [ ! -x /usr/bin/time ]; then
@@ -42,12 +46,13 @@ echo "building irsite (release)…" >&2
 (cd "$ROOT" && cargo build --release --quiet)
 IRSITE="$TARGET/release/irsite"
 
-mkdir -p "$BENCH_DIR/sites" "$BENCH_DIR/out"
+mkdir -p "$BENCH_DIR/sites" "$OUT_DIR"
 
 # One timed run: prints "wall_seconds peak_rss_kib".
 measure() {
     local out="$1"; shift
     rm -rf "$out"
+    sync
     local log="$BENCH_DIR/time.log"
     local t0 t1
     t0=$(date +%s%N)
@@ -62,6 +67,17 @@ measure() {
     echo "$(( (t1 - t0) / 1000 )) $rss"
 }
 
+# Generates a site unless the same generator (and the same strings) already made it.
+gen() {
+    local dir="${*: -1}"
+    local stamp
+    stamp="$(cat "$ROOT/benches/gensite.py" "$ROOT"/locales/*/*.ftl | sha256sum | cut -c1-16) $*"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        python3 "$ROOT/benches/gensite.py" "$@"
+        echo "$stamp" > "$dir/.stamp"
+    fi
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # Runs the tools of one case interleaved (irsite, hugo, irsite, hugo, …) so both see the same
@@ -70,10 +86,10 @@ bench_case() {
     local label="$1" pages="$2" ir_site="$3" hugo_site="$4"
     local ir_times=() ir_rss=() hu_times=() hu_rss=()
     for _ in $(seq "$RUNS"); do
-        read -r t r < <(measure "$BENCH_DIR/out/ir" "$IRSITE" --quiet --root "$ir_site" build --output "$BENCH_DIR/out/ir")
+        read -r t r < <(measure "$OUT_DIR/ir" "$IRSITE" --quiet --root "$ir_site" build --output "$OUT_DIR/ir")
         ir_times+=("$t"); ir_rss+=("$r")
         if [ -n "$HUGO" ] && [ -n "$hugo_site" ]; then
-            read -r t r < <(measure "$BENCH_DIR/out/hugo" "$HUGO" --quiet --source "$hugo_site" --destination "$BENCH_DIR/out/hugo")
+            read -r t r < <(measure "$OUT_DIR/hugo" "$HUGO" --quiet --source "$hugo_site" --destination "$OUT_DIR/hugo")
             hu_times+=("$t"); hu_rss+=("$r")
         fi
     done
@@ -99,6 +115,7 @@ row() {
 }
 
 echo "machine: $(nproc) cores, $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); runs per case: $RUNS (median)"
+echo "outputs in $OUT_DIR ($(df --output=fstype "$OUT_DIR" | tail -1))"
 echo "irsite $("$IRSITE" --version | awk '{print $2}')${HUGO:+; $("$HUGO" version | awk '{print $1, $2}')}"
 echo
 
@@ -107,17 +124,17 @@ iij_pages=$(find "$ROOT/content/ja" "$ROOT/content/en" -name '*.md' | wc -l)
 bench_case "IIJ site" "$iij_pages" "$ROOT" ""
 
 for n in $SIZES; do
-    python3 "$ROOT/benches/gensite.py" --pages "$n" --out "$BENCH_DIR/sites/ir-$n"
+    gen --pages "$n" --out "$BENCH_DIR/sites/ir-$n"
     hugo_site=""
     if [ -n "$HUGO" ]; then
-        python3 "$ROOT/benches/gensite.py" --pages "$n" --flavor hugo --out "$BENCH_DIR/sites/hugo-$n"
+        gen --pages "$n" --flavor hugo --out "$BENCH_DIR/sites/hugo-$n"
         hugo_site="$BENCH_DIR/sites/hugo-$n"
     fi
     bench_case "synthetic 2x$n" $(( 2 * (n + 1) )) "$BENCH_DIR/sites/ir-$n" "$hugo_site"
 done
 
 if [ "$CHARTS" -gt 0 ]; then
-    python3 "$ROOT/benches/gensite.py" --pages 1000 --charts "$CHARTS" --out "$BENCH_DIR/sites/ir-1000-c$CHARTS"
+    gen --pages 1000 --charts "$CHARTS" --out "$BENCH_DIR/sites/ir-1000-c$CHARTS"
     bench_case "2x1000, $CHARTS charts" 2002 "$BENCH_DIR/sites/ir-1000-c$CHARTS" ""
 fi
-rm -rf "$BENCH_DIR/out"
+rm -rf "$OUT_DIR"
