@@ -65,7 +65,8 @@ impl Axis {
         let step = if fine < coarse && span(fine) < span(coarse) - 1e-9 && span(fine) / fine <= 7.0 + 1e-9 { fine } else { coarse };
         let min = (lo / step + 1e-9).floor() * step;
         let max = (hi / step - 1e-9).ceil() * step;
-        Axis { min, step, intervals: ((max - min) / step).round().max(1.0) as u32, unit }
+        // Float rounding at extreme magnitudes must never turn into thousands of ticks.
+        Axis { min, step, intervals: ((max - min) / step).round().clamp(1.0, 20.0) as u32, unit }
     }
 
     /// An axis from zero with the given number of intervals, covering `lo..hi`.
