@@ -30,15 +30,22 @@ pub struct Page {
     pub name: String,
     pub path: PathBuf,
     pub front: FrontMatter,
-    /// Markdown after the front matter.
-    pub body: String,
-    /// File line on which `body` starts (1-based).
+    /// Byte offset in `source` where the Markdown after the front matter starts.
+    body_start: usize,
+    /// File line on which the body starts (1-based).
     pub body_line: usize,
-    /// The whole file, for hashing and error snippets.
+    /// The whole file (UTF-8, LF line endings, no byte-order mark), for error snippets.
     pub source: String,
+    /// Short hash of `source`, computed once: what translations record in `translation_of`.
+    pub source_hash: String,
 }
 
 impl Page {
+    /// Markdown after the front matter (a view into `source`, not a copy).
+    pub fn body(&self) -> &str {
+        &self.source[self.body_start..]
+    }
+
     pub fn is_home(&self) -> bool {
         self.name == "_index"
     }
@@ -218,7 +225,9 @@ pub fn load_page(lang: Lang, path: &Path) -> Result<Page> {
             return Err(Error::input(Stage::FrontMatter, loc, format!("`{key}` is empty")));
         }
     }
-    Ok(Page { lang, name, path: path.to_path_buf(), front, body: body.to_string(), body_line, source })
+    let body_start = body.as_ptr() as usize - source.as_ptr() as usize;
+    let source_hash = crate::translations::source_hash(&source);
+    Ok(Page { lang, name, path: path.to_path_buf(), front, body_start, body_line, source, source_hash })
 }
 
 fn valid_name(name: &str) -> bool {

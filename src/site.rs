@@ -162,7 +162,7 @@ impl Site {
         let rel_dir = page.rel_dir();
         let root = relative_root(&rel_dir);
         let mut hooks = PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
-        let rendered = markdown::render(&page.path, &page.body, page.body_line, &mut hooks)?;
+        let rendered = markdown::render(&page.path, page.body(), page.body_line, &mut hooks)?;
         let context = self.page_context(page, &root, &rendered, needs)?;
         let template = template_name(page.is_home());
         let mut record = None;

@@ -63,7 +63,7 @@ pub struct Pair {
 
 /// The freshness of a translated page against its source-language twin.
 pub fn page_state(page: &Page, source: &Page) -> State {
-    let current = source_hash(&source.source);
+    let current = source.source_hash.clone();
     match &page.front.translation_of {
         None => State::Unmarked,
         Some(recorded) if recorded.trim() == current => State::InStep,
@@ -78,7 +78,7 @@ pub fn pairs(config: &Config, content: &Content) -> Vec<Pair> {
     let Some(sources) = content.pages.get(&source_lang) else { return out };
     for source in sources {
         for &lang in config.languages.iter().filter(|l| **l != source_lang) {
-            let current = source_hash(&source.source);
+            let current = source.source_hash.clone();
             let (path, state) = match content.twin(source, lang) {
                 Some(page) => (page.path.clone(), page_state(page, source)),
                 None => (config.content_dir().join(lang.code()).join(format!("{}.md", source.name)), State::Missing),
