@@ -5,6 +5,20 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Prerequisites of the site checks: say what is missing instead of failing obscurely.
+missing=()
+for tool in chromium java node; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+  echo "run-all: missing ${missing[*]}; install them once with: bash .ci/run (as root), or apt-get install chromium fonts-noto-cjk default-jre-headless nodejs npm" >&2
+  exit 2
+fi
+if [[ ! -d tests/browser/node_modules/playwright-core ]]; then
+  echo "run-all: installing the pinned npm modules of tests/browser"
+  npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund >/dev/null || exit 2
+fi
+
 passed=0
 failed=0
 failures=()
