@@ -61,6 +61,12 @@ pub fn run(options: &Options) -> Result<(), Error> {
     })?;
     let addr: SocketAddr = listener.local_addr().map_err(|e| Error::io("--port", e))?;
     let out = std::env::temp_dir().join(format!("irsite-serve-{}-{}", std::process::id(), addr.port()));
+    // The preview lives in a temp folder; Ctrl-C removes it rather than leaving it behind.
+    let cleanup = out.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&cleanup);
+        std::process::exit(130);
+    });
     let state = Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
 
