@@ -66,7 +66,7 @@ pub enum Command {
     Figures {
         /// `table` (aligned, for reading) or `csv` (one line per use, for spreadsheets).
         #[arg(long, value_enum, default_value = "table")]
-        format: crate::figures::AuditFormat,
+        format: crate::audit::AuditFormat,
     },
 }
 
@@ -124,7 +124,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             }
             Ok(0)
         }
-        Command::Figures { format } => crate::figures::audit_command(&cli.root, *format).map(|()| 0),
+        Command::Figures { format } => crate::audit::audit_command(&cli.root, *format).map(|()| 0),
     }
 }
 

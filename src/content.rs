@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use crate::config::{toml_error, Config};
@@ -226,7 +227,7 @@ pub fn load_page(lang: Lang, path: &Path) -> Result<Page> {
         }
     }
     let body_start = body.as_ptr() as usize - source.as_ptr() as usize;
-    let source_hash = crate::translations::source_hash(&source);
+    let source_hash = source_hash(&source);
     Ok(Page { lang, name, path: path.to_path_buf(), front, body_start, body_line, source, source_hash })
 }
 
@@ -266,4 +267,19 @@ pub fn split_front_matter<'a>(path: &Path, source: &'a str) -> Result<(FrontMatt
     let body = &rest[close_end..];
     let body_line = source[..after_open + close_end].matches('\n').count() + 1;
     Ok((front, body, body_line))
+}
+
+/// Hex digits kept from the SHA-256 digest.
+pub const HASH_LEN: usize = 12;
+
+/// Short hash of a page's source, independent of line endings and a byte-order mark.
+pub fn source_hash(source: &str) -> String {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let normalized = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let digest = Sha256::digest(normalized.as_bytes());
+    let mut hex = String::with_capacity(HASH_LEN);
+    for byte in digest.iter().take(HASH_LEN / 2) {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
 }

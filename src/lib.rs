@@ -4,6 +4,7 @@
 //! `config` → `content` (pages) + `data` (figures) + `i18n` (strings) → `markdown` (with
 //! `shortcode`, `figures`, `chart`) → `render` (templates) → `site` (validate, write, swap in).
 
+pub mod audit;
 pub mod chart;
 pub mod cli;
 pub mod check;

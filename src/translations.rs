@@ -4,27 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::config::Config;
-use crate::content::{Content, Page};
+use crate::content::{source_hash, Content, Page};
 use crate::error::{read_utf8, Error, Location, Result, Stage};
 use crate::lang::Lang;
 
-/// Hex digits kept from the SHA-256 digest.
-pub const HASH_LEN: usize = 12;
-
-/// Short hash of a page's source, independent of line endings and a byte-order mark.
-pub fn source_hash(source: &str) -> String {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let normalized = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    let digest = Sha256::digest(normalized.as_bytes());
-    let mut hex = String::with_capacity(HASH_LEN);
-    for byte in digest.iter().take(HASH_LEN / 2) {
-        hex.push_str(&format!("{byte:02x}"));
-    }
-    hex
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
@@ -222,7 +206,7 @@ mod tests {
     #[test]
     fn hash_ignores_line_endings() {
         let a = source_hash("+++\ntitle = \"x\"\n+++\n本文\n");
-        assert_eq!(a.len(), HASH_LEN);
+        assert_eq!(a.len(), crate::content::HASH_LEN);
         assert_eq!(a, source_hash("+++\r\ntitle = \"x\"\r\n+++\r\n本文\r\n"));
         assert_eq!(a, source_hash("\u{feff}+++\ntitle = \"x\"\n+++\n本文\n"));
         assert_ne!(a, source_hash("+++\ntitle = \"y\"\n+++\n本文\n"));

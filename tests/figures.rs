@@ -648,7 +648,7 @@ fn real_pages_show_localized_figures() {
 fn audit_lists_every_figure_with_its_uses() {
     let site = Site::load(Config::load(&repo()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     let report = site.render_all().unwrap_or_else(|e| panic!("{e}"));
-    let entries = irsite::figures::audit(&site, &report.figure_uses);
+    let entries = irsite::audit::audit(&site, &report.figure_uses);
     let cells: usize = site.data.tables.values().flat_map(|t| &t.columns).map(|c| c.values.iter().flatten().count()).sum();
     assert_eq!(entries.len(), cells + site.data.facts.len());
     let revenue = entries.iter().find(|e| e.id == "consolidated-results.revenue" && e.row.as_deref() == Some("FY2021")).unwrap();
@@ -658,13 +658,13 @@ fn audit_lists_every_figure_with_its_uses() {
     // Both languages show the same figures and every figure is shown somewhere.
     let flagged: Vec<String> = entries
         .iter()
-        .filter(|e| e.flag != irsite::figures::AuditFlag::Ok)
+        .filter(|e| e.flag != irsite::audit::AuditFlag::Ok)
         .map(|e| format!("{} {:?}: {}", e.id, e.row, e.flag.label()))
         .collect();
     assert!(flagged.is_empty(), "{}", flagged.join("\n"));
-    let table = irsite::figures::audit_table(&entries);
+    let table = irsite::audit::audit_table(&entries);
     assert!(table.lines().next().unwrap().starts_with("FIGURE"));
-    let csv = irsite::figures::audit_csv(&entries);
+    let csv = irsite::audit::audit_csv(&entries);
     assert!(csv.starts_with("figure,row,value,unit"));
     assert!(csv.contains("employees,,4147,people,actual,\"4,147名\",\"4,147\",1-1,2022-03-31,,about,ja,"));
 }
