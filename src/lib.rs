@@ -3,6 +3,12 @@
 //! The build is a pipeline, one module per stage, data flowing one way:
 //! `config` → `content` (pages) + `data` (figures) + `i18n` (strings) → `markdown` (with
 //! `shortcode`, `figures`, `chart`) → `render` (templates) → `site` (validate, write, swap in).
+//!
+//! Shared below the pipeline: `error` (typed errors with file and line), `lang`, `format`
+//! (localized numbers, units, periods and dates), `translations` (freshness of English pages).
+//! Built on top of `site`: the commands in `cli`, with `serve` (preview and live reload),
+//! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
+//! errors are shown).
 
 pub mod audit;
 pub mod chart;
