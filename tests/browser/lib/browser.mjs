@@ -44,7 +44,7 @@ async function checkPage(context, site, rel, origin, shotsDir, a11y, render) {
     const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
     if (!resp || !resp.ok()) render.problem(rel, `page did not load: HTTP ${resp ? resp.status() : 'no response'} for ${url}`);
     await page.evaluate(() => document.fonts.ready.then(() => true));
-    await page.screenshot({ path: path.join(shotsDir, shotName(rel, WIDE.width)), fullPage: true });
+    await fullPageShot(page, path.join(shotsDir, shotName(rel, WIDE.width)), WIDE);
 
     // Accessibility, at the wide viewport.
     await page.evaluate(AXE_SOURCE);
@@ -98,7 +98,7 @@ async function checkPage(context, site, rel, origin, shotsDir, a11y, render) {
     if (m.sw !== m.vw) {
       render.problem(rel, `horizontal overflow at ${NARROW.width} px: document is ${m.sw} px wide${m.culprits.length ? `; sticking out: ${m.culprits.join(', ')}` : ''}`);
     }
-    await page.screenshot({ path: path.join(shotsDir, shotName(rel, NARROW.width)), fullPage: true });
+    await fullPageShot(page, path.join(shotsDir, shotName(rel, NARROW.width)), NARROW);
   } catch (e) {
     render.problem(rel, `browser error: ${String(e.message || e).split('\n')[0]}`);
   } finally {
@@ -158,4 +158,22 @@ export async function checkInBrowser(site, a11y, render, { origin, artifacts, jo
   }
   a11y.note(`${pages.length} pages, axe-core tags ${AXE_TAGS.join(', ')}`);
   render.note(`${pages.length} pages at ${WIDE.width} and ${NARROW.width} px, screenshots in ${path.relative(process.cwd(), shotsDir).startsWith('..') ? shotsDir : path.relative(process.cwd(), shotsDir)}`);
+}
+
+// Pages are checked two at a time in one browser window, but only the front tab is painted
+// properly: a capture of a background tab can come out as tiles of another surface. Captures
+// therefore take turns, each bringing its page to the front and sizing the viewport to the
+// whole page (a plain capture, not Playwright's stitched `fullPage`).
+let shotQueue = Promise.resolve();
+function fullPageShot(page, file, viewport) {
+  const turn = shotQueue.then(async () => {
+    await page.bringToFront();
+    const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+    await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 16000) });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: file });
+    await page.setViewportSize(viewport);
+  });
+  shotQueue = turn.catch(() => {});
+  return turn;
 }
