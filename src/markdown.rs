@@ -13,6 +13,8 @@ use crate::shortcode::{self, Shortcode};
 pub enum Expansion {
     /// Inline text (escaped for HTML by this module).
     Text(String),
+    /// Inline text in a `<span>` of the given class, e.g. a figure the theme keeps on one line.
+    Span { class: &'static str, text: String },
     /// A block of HTML; the shortcode must stand on a line of its own.
     Block(String),
 }
@@ -79,6 +81,9 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
         let location = loc(code.line, code.column);
         match hooks.shortcode(code, &location) {
             Ok(Expansion::Text(s)) => text.push_str(&escape_inline(&s)),
+            Ok(Expansion::Span { class, text: s }) => {
+                text.push_str(&format!("<span class=\"{class}\">{}</span>", escape_inline(&s)));
+            }
             Ok(Expansion::Block(html)) => {
                 let line_start = body[..code.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
                 let line_end = body[code.end..].find('\n').map(|i| code.end + i).unwrap_or(body.len());

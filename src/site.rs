@@ -412,7 +412,8 @@ impl Hooks for PageHooks<'_> {
                 let (text, row) = figures::render_fig(&self.site.data, code, lang).map_err(fail)?;
                 let id = code.str_arg("id").ok().flatten().unwrap_or_default().to_string();
                 self.figure_uses.push(FigureUse { id, row, lang, page: self.page.name.clone(), line: location.line.unwrap_or(0), text: text.clone() });
-                Ok(Expansion::Text(text))
+                // A figure and its unit never break across lines (2,263億円 / ¥226.3 billion).
+                Ok(Expansion::Span { class: "fig", text })
             }
             "chart" => {
                 code.check_args(&["id"]).map_err(fail)?;

@@ -58,8 +58,9 @@ fn markdown_japanese_bold_heading_ids_figures_and_internal_links() {
     assert!(ja.contains("<h2 id=\"業績ハイライト-2\">"));
     let en = read(&out.join("en/results/index.html"));
     assert!(en.contains("<h2 id=\"highlights\">Highlights</h2>"));
-    assert!(read(&out.join("ja/index.html")).contains("売上高は2,263億円です"));
-    assert!(read(&out.join("en/index.html")).contains("Revenue was ¥226.3 billion."));
+    // Figures come out localized, each kept on one line by its span.
+    assert!(read(&out.join("ja/index.html")).contains("売上高は<span class=\"fig\">2,263億円</span>です"));
+    assert!(read(&out.join("en/index.html")).contains("Revenue was <span class=\"fig\">¥226.3 billion</span>."));
     let links: Vec<String> = attr_values(&read(&out.join("ja/index.html")), "href").iter().map(|h| percent_decode(h)).collect();
     assert!(links.contains(&"../ja/results/#業績ハイライト".to_string()), "{links:?}");
     // No bidi isolation marks from Fluent.
