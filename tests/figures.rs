@@ -8,6 +8,9 @@
 //!   in a temporary folder), error cases with file and line, and sample figures of the
 //!   real site's built pages.
 
+mod common;
+
+use common::copy_dir;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -361,18 +364,6 @@ fn both_languages_use_the_same_figures() {
 // A small site in a temporary folder, rendered by the real pipeline
 // ---------------------------------------------------------------------------
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 const TEST_FACTS: &str = r#"
 [oku_pos]
