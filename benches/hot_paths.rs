@@ -136,8 +136,21 @@ fn bench_template(c: &mut Criterion) {
             ctx.insert("site_title", "IIJ Company Presentation FY2021");
             ctx.insert("base_url", "https://ir.example.com/");
             ctx.insert("canonical", "https://ir.example.com/en/page-3/");
-            let toc = vec![Toc { id: "business-overview".into(), text: "Business overview".into() }, Toc { id: "results".into(), text: "Results".into() }];
-            ctx.insert("page", &PageView { name: "page-3", title: "Page 3", description: "Description.", content: &html, is_home: false, toc });
+            let toc = vec![
+                Toc { id: "business-overview".into(), text: "Business overview".into() },
+                Toc { id: "results".into(), text: "Results".into() },
+            ];
+            ctx.insert(
+                "page",
+                &PageView {
+                    name: "page-3",
+                    title: "Page 3",
+                    description: "Description.",
+                    content: &html,
+                    is_home: false,
+                    toc,
+                },
+            );
             ctx.insert("nav", &nav);
             ctx.insert("prev", &nav.get(2));
             ctx.insert("next", &nav.get(4));
@@ -165,10 +178,16 @@ fn bench_chart(c: &mut Criterion) {
 }
 
 fn bench_format(c: &mut Criterion) {
-    let cases: Vec<(Number, Unit)> = [("2263.4", Unit::OkuYen), ("48.00", Unit::Yen), ("10.4", Unit::Percent), ("137.4", Unit::ManLines), ("4147", Unit::People)]
-        .into_iter()
-        .map(|(t, u)| (Number::parse(t).unwrap(), u))
-        .collect();
+    let cases: Vec<(Number, Unit)> = [
+        ("2263.4", Unit::OkuYen),
+        ("48.00", Unit::Yen),
+        ("10.4", Unit::Percent),
+        ("137.4", Unit::ManLines),
+        ("4147", Unit::People),
+    ]
+    .into_iter()
+    .map(|(t, u)| (Number::parse(t).unwrap(), u))
+    .collect();
     c.bench_function("number_format/5_figures_2_languages", |b| {
         b.iter(|| {
             for (n, unit) in &cases {

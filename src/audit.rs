@@ -124,7 +124,13 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
     }
     for u in uses {
         if let Some(&i) = index.get(&(u.id.clone(), u.row.clone())) {
-            entries[i].uses.push(AuditUse { page: u.page.clone(), lang: u.lang, line: u.line, chart: None, text: u.text.clone() });
+            entries[i].uses.push(AuditUse {
+                page: u.page.clone(),
+                lang: u.lang,
+                line: u.line,
+                chart: None,
+                text: u.text.clone(),
+            });
         }
     }
     for page in site.content.all() {
@@ -190,7 +196,9 @@ fn uses_summary(uses: &[AuditUse]) -> String {
         .map(|((chart, page), langs)| {
             let langs: Vec<String> = langs
                 .iter()
-                .map(|(lang, lines)| format!("{} {}", lang.code(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(",")))
+                .map(|(lang, lines)| {
+                    format!("{} {}", lang.code(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(","))
+                })
                 .collect();
             match chart {
                 None => format!("{page} {}", langs.join(" ")),
@@ -205,7 +213,17 @@ fn display_width(s: &str) -> usize {
     // East Asian wide characters take two columns in a terminal.
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
             0x25B3 => 2, // △, wide in Japanese fonts and terminals
             _ => 1,
         })
@@ -277,7 +295,10 @@ pub fn audit_table(entries: &[AuditEntry]) -> String {
 /// The audit as CSV: one line per use, so a spreadsheet can filter by page or language.
 pub fn audit_csv(entries: &[AuditEntry]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["figure", "row", "value", "unit", "status", "ja", "en", "source", "as_of", "flag", "page", "lang", "line", "chart", "text"];
+    let header = [
+        "figure", "row", "value", "unit", "status", "ja", "en", "source", "as_of", "flag", "page", "lang", "line",
+        "chart", "text",
+    ];
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(header);
     for e in entries {
@@ -300,7 +321,13 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
         }
         for u in &e.uses {
             let mut record = base.to_vec();
-            record.extend([u.page.clone(), u.lang.code().to_string(), u.line.to_string(), u.chart.clone().unwrap_or_default(), u.text.clone()]);
+            record.extend([
+                u.page.clone(),
+                u.lang.code().to_string(),
+                u.line.to_string(),
+                u.chart.clone().unwrap_or_default(),
+                u.text.clone(),
+            ]);
             let _ = writer.write_record(&record);
         }
     }

@@ -70,7 +70,9 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
     let links = Links::new(&site, &report.records, files);
     links.check(&mut outcome);
     check_keys(&site, &mut outcome);
-    outcome.external.sort_by(|a, b| (&a.url, &a.location.path, a.location.line).cmp(&(&b.url, &b.location.path, b.location.line)));
+    outcome
+        .external
+        .sort_by(|a, b| (&a.url, &a.location.path, a.location.line).cmp(&(&b.url, &b.location.path, b.location.line)));
     outcome.external.dedup_by(|a, b| a.url == b.url && a.location.path == b.location.path);
     outcome
 }
@@ -137,7 +139,12 @@ impl<'a> Links<'a> {
 
     fn check(&self, outcome: &mut Outcome) {
         for record in self.records {
-            let page = self.site.content.pages.get(&record.lang).and_then(|pages| pages.iter().find(|p| p.name == record.name));
+            let page = self
+                .site
+                .content
+                .pages
+                .get(&record.lang)
+                .and_then(|pages| pages.iter().find(|p| p.name == record.name));
             let source = page.map(|p| p.source.as_str()).unwrap_or("");
             let mut from_markdown = BTreeSet::new();
             for link in &record.links {
@@ -148,13 +155,18 @@ impl<'a> Links<'a> {
                         from_markdown.insert(target.clone());
                         if let Some(problem) = self.missing(&target) {
                             outcome.errors.push(
-                                Error::input(Stage::Content, location, format!("link `{}` {problem}", link.dest)).with_hint(self.hint(record, &target)),
+                                Error::input(Stage::Content, location, format!("link `{}` {problem}", link.dest))
+                                    .with_hint(self.hint(record, &target)),
                             );
                         }
                     }
                     Resolved::External => outcome.external.push(ExternalLink { url: link.dest.clone(), location }),
                     Resolved::Other => {}
-                    Resolved::Invalid(message) => outcome.errors.push(Error::input(Stage::Content, location, format!("link `{}`: {message}", link.dest))),
+                    Resolved::Invalid(message) => outcome.errors.push(Error::input(
+                        Stage::Content,
+                        location,
+                        format!("link `{}`: {message}", link.dest),
+                    )),
                 }
             }
             // Links in the page's HTML: raw HTML and chart downloads in the body, and the template's own.
@@ -176,7 +188,11 @@ impl<'a> Links<'a> {
                             }
                             if let Some(problem) = self.missing(&target) {
                                 let message = format!("link `{href}` on page {} {problem}", record.rel_dir);
-                                outcome.errors.push(Error::input(if in_body { Stage::Content } else { Stage::Template }, location(), message));
+                                outcome.errors.push(Error::input(
+                                    if in_body { Stage::Content } else { Stage::Template },
+                                    location(),
+                                    message,
+                                ));
                             }
                         }
                         Resolved::External => {
@@ -185,7 +201,11 @@ impl<'a> Links<'a> {
                             }
                         }
                         Resolved::Other => {}
-                        Resolved::Invalid(message) => outcome.errors.push(Error::input(Stage::Template, location(), format!("link `{href}`: {message}"))),
+                        Resolved::Invalid(message) => outcome.errors.push(Error::input(
+                            Stage::Template,
+                            location(),
+                            format!("link `{href}`: {message}"),
+                        )),
                     }
                 }
             }
@@ -245,14 +265,19 @@ impl<'a> Links<'a> {
     }
 
     fn hint(&self, record: &PageRecord, target: &Target) -> String {
-        let dir = if target.path.ends_with('/') || target.path.is_empty() { target.path.clone() } else { format!("{}/", target.path) };
+        let dir = if target.path.ends_with('/') || target.path.is_empty() {
+            target.path.clone()
+        } else {
+            format!("{}/", target.path)
+        };
         match (self.ids.get(&dir), &target.anchor) {
             (Some(ids), Some(_)) => {
                 let list: Vec<&str> = ids.iter().map(String::as_str).filter(|i| *i != "main").take(12).collect();
                 format!("ids on that page: {}", list.join(", "))
             }
             _ => {
-                let pages: Vec<&str> = self.records.iter().filter(|r| r.lang == record.lang).map(|r| r.name.as_str()).collect();
+                let pages: Vec<&str> =
+                    self.records.iter().filter(|r| r.lang == record.lang).map(|r| r.name.as_str()).collect();
                 format!("link to a page as @/name.md or @/name.md#id; pages: {}", pages.join(", "))
             }
         }
@@ -262,7 +287,8 @@ impl<'a> Links<'a> {
     fn template_location(&self, href: &str) -> Location {
         let fixed = href.trim_start_matches("../").split('#').next().unwrap_or("").to_string();
         let (_, anchor) = split_anchor(href);
-        let needles: Vec<String> = [Some(fixed), anchor.map(|a| format!("#{a}"))].into_iter().flatten().filter(|n| n.len() > 1).collect();
+        let needles: Vec<String> =
+            [Some(fixed), anchor.map(|a| format!("#{a}"))].into_iter().flatten().filter(|n| n.len() > 1).collect();
         for path in self.templates.values() {
             let Ok(text) = std::fs::read_to_string(path) else { continue };
             for needle in &needles {
@@ -290,12 +316,16 @@ fn split_anchor(s: &str) -> (&str, Option<&str>) {
 }
 
 fn has_scheme(href: &str, schemes: &[&str]) -> bool {
-    schemes.iter().any(|s| href.len() > s.len() && href[..s.len()].eq_ignore_ascii_case(s) && href[s.len()..].starts_with(':'))
+    schemes
+        .iter()
+        .any(|s| href.len() > s.len() && href[..s.len()].eq_ignore_ascii_case(s) && href[s.len()..].starts_with(':'))
 }
 
 fn has_any_scheme(href: &str) -> bool {
     let Some((scheme, _)) = href.split_once(':') else { return false };
-    !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && !scheme.contains('/')
+    !scheme.is_empty()
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !scheme.contains('/')
 }
 
 /// Resolves `href` against the page folder `dir` (from the output root). Absolute paths are
@@ -345,7 +375,13 @@ fn html_unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&#x2F;", "/").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Values of an attribute (`href`, `id`, …) in HTML, unescaped.
@@ -415,8 +451,12 @@ fn check_keys(site: &Site, outcome: &mut Outcome) {
             for &lang in &site.config.languages {
                 if !site.locales.has(lang, &call.key) {
                     outcome.errors.push(
-                        Error::input(Stage::Locale, Location::from_offset(path, &text, call.offset, 1), format!("translation key `{}` is not defined for `{lang}`", call.key))
-                            .with_hint(format!("add `{} = …` to a file in locales/{lang}/", call.key)),
+                        Error::input(
+                            Stage::Locale,
+                            Location::from_offset(path, &text, call.offset, 1),
+                            format!("translation key `{}` is not defined for `{lang}`", call.key),
+                        )
+                        .with_hint(format!("add `{} = …` to a file in locales/{lang}/", call.key)),
                     );
                 }
             }
@@ -440,10 +480,26 @@ fn check_keys(site: &Site, outcome: &mut Outcome) {
         if used.contains(key) || prefixes.iter().any(|p| key.starts_with(p.as_str())) {
             continue;
         }
-        let others: Vec<String> = site.config.languages.iter().filter(|l| **l != lang).filter_map(|l| site.locales.keys(*l).find(|(k, _)| *k == key).map(|(_, loc)| crate::diagnostics::show_location(loc))).collect();
+        let others: Vec<String> = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| **l != lang)
+            .filter_map(|l| {
+                site.locales.keys(*l).find(|(k, _)| *k == key).map(|(_, loc)| crate::diagnostics::show_location(loc))
+            })
+            .collect();
         outcome.errors.push(
-            Error::input(Stage::Locale, location.clone(), format!("translation key `{key}` is not used by any template, data file or page"))
-                .with_hint(if others.is_empty() { "remove it, or use it".to_string() } else { format!("remove it here and at {}, or use it", others.join(", ")) }),
+            Error::input(
+                Stage::Locale,
+                location.clone(),
+                format!("translation key `{key}` is not used by any template, data file or page"),
+            )
+            .with_hint(if others.is_empty() {
+                "remove it, or use it".to_string()
+            } else {
+                format!("remove it here and at {}, or use it", others.join(", "))
+            }),
         );
     }
 }
@@ -508,7 +564,9 @@ mod tests {
 
     #[test]
     fn template_key_calls_are_found() {
-        let calls = template_keys("{{ t(key=\"nav-home\") }} {{ t(key=\"lang-name-\" ~ alt.lang) }} {{ x | default(value=1) }}");
+        let calls = template_keys(
+            "{{ t(key=\"nav-home\") }} {{ t(key=\"lang-name-\" ~ alt.lang) }} {{ x | default(value=1) }}",
+        );
         let keys: Vec<(&str, bool)> = calls.iter().map(|c| (c.key.as_str(), c.prefix)).collect();
         assert_eq!(keys, [("nav-home", false), ("lang-name-", true)]);
         assert_eq!(calls[0].offset, 10);

@@ -10,7 +10,11 @@ use crate::error::Error;
 use crate::site::Site;
 
 #[derive(Debug, Parser)]
-#[command(name = "irsite", version, about = "Builds a bilingual (Japanese/English) investor-relations site from Markdown, data files and Fluent strings.")]
+#[command(
+    name = "irsite",
+    version,
+    about = "Builds a bilingual (Japanese/English) investor-relations site from Markdown, data files and Fluent strings."
+)]
 pub struct Cli {
     /// Folder holding site.toml, content/, locales/ and themes/.
     #[arg(long, global = true, default_value = ".")]
@@ -84,7 +88,12 @@ pub fn main() -> i32 {
 fn run(cli: &Cli) -> Result<i32, Error> {
     match &cli.command {
         Command::Serve { port } => {
-            crate::serve::run(&crate::serve::Options { root: cli.root.clone(), port: *port, quiet: cli.quiet, verbose: cli.verbose })?;
+            crate::serve::run(&crate::serve::Options {
+                root: cli.root.clone(),
+                port: *port,
+                quiet: cli.quiet,
+                verbose: cli.verbose,
+            })?;
             Ok(0)
         }
         Command::Check { strict } => Ok(check(cli, *strict)),
@@ -92,7 +101,9 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Build { output, base_url, strict } => {
             let mut config = Config::load(&cli.root)?;
             if let Some(url) = base_url {
-                config.set_base_url(url).map_err(|m| Error::input(crate::error::Stage::Config, crate::error::Location::file("--base-url"), m))?;
+                config.set_base_url(url).map_err(|m| {
+                    Error::input(crate::error::Stage::Config, crate::error::Location::file("--base-url"), m)
+                })?;
             }
             let output = if output.is_absolute() { output.clone() } else { cli.root.join(output) };
             let start = std::time::Instant::now();
@@ -132,7 +143,8 @@ fn check(cli: &Cli, strict: bool) -> i32 {
     let start = std::time::Instant::now();
     let outcome = crate::check::run(&cli.root, strict);
     let errors = diagnostics::report_all(&outcome.errors, Severity::Error);
-    let warnings = if cli.quiet { outcome.warnings.len() } else { diagnostics::report_all(&outcome.warnings, Severity::Warning) };
+    let warnings =
+        if cli.quiet { outcome.warnings.len() } else { diagnostics::report_all(&outcome.warnings, Severity::Warning) };
     if !cli.quiet && !outcome.external.is_empty() {
         eprintln!("external links (listed, not fetched):");
         let mut seen = std::collections::BTreeSet::new();

@@ -60,10 +60,8 @@ impl Config {
         if languages.len() != 2 {
             return Err(Error::input(Stage::Config, at("languages"), "a site is published in both `ja` and `en`"));
         }
-        let default_language: Lang = raw
-            .default_language
-            .parse()
-            .map_err(|m: String| Error::input(Stage::Config, at("default_language"), m))?;
+        let default_language: Lang =
+            raw.default_language.parse().map_err(|m: String| Error::input(Stage::Config, at("default_language"), m))?;
         let mut titles = BTreeMap::new();
         for (code, title) in raw.title {
             let lang: Lang = code.parse().map_err(|m: String| Error::input(Stage::Config, at("title"), m))?;

@@ -91,7 +91,11 @@ impl Content {
             let dir = config.content_dir().join(lang.code());
             let mut pages = Vec::new();
             if !dir.is_dir() {
-                errors.push(Error::input(Stage::Content, Location::file(&dir), format!("missing content folder for `{lang}`")));
+                errors.push(Error::input(
+                    Stage::Content,
+                    Location::file(&dir),
+                    format!("missing content folder for `{lang}`"),
+                ));
                 continue;
             }
             for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
@@ -104,8 +108,14 @@ impl Content {
                 };
                 let path = entry.path();
                 if entry.file_type().is_dir() {
-                    errors.push(Error::input(Stage::Content, Location::file(path), "sub-folders are not supported in a language folder")
-                        .with_hint("keep every page directly in content/ja or content/en"));
+                    errors.push(
+                        Error::input(
+                            Stage::Content,
+                            Location::file(path),
+                            "sub-folders are not supported in a language folder",
+                        )
+                        .with_hint("keep every page directly in content/ja or content/en"),
+                    );
                     continue;
                 }
                 if path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -150,7 +160,9 @@ impl Content {
             let pages = &self.pages[&lang];
             if !pages.iter().any(|p| p.is_home()) {
                 let path = config.content_dir().join(lang.code()).join("_index.md");
-                errors.push(Error::input(Stage::Content, Location::file(path), "missing home page").with_hint("add _index.md"));
+                errors.push(
+                    Error::input(Stage::Content, Location::file(path), "missing home page").with_hint("add _index.md"),
+                );
             }
             let mut slugs: BTreeMap<&str, &Page> = BTreeMap::new();
             for page in pages {
@@ -209,8 +221,12 @@ pub fn load_page(lang: Lang, path: &Path) -> Result<Page> {
     let source = read_utf8(path, Stage::FrontMatter)?;
     let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     if !valid_name(&name) {
-        return Err(Error::input(Stage::Content, Location::file(path), format!("file name `{name}.md` is not a valid page name"))
-            .with_hint("use lower-case letters, digits and hyphens, e.g. mid-term-plan.md"));
+        return Err(Error::input(
+            Stage::Content,
+            Location::file(path),
+            format!("file name `{name}.md` is not a valid page name"),
+        )
+        .with_hint("use lower-case letters, digits and hyphens, e.g. mid-term-plan.md"));
     }
     let (front, body, body_line) = split_front_matter(path, &source)?;
     if let Some(slug) = &front.slug {
@@ -243,8 +259,12 @@ fn valid_name(name: &str) -> bool {
 pub fn split_front_matter<'a>(path: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, usize)> {
     let first = source.lines().next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err(Error::input(Stage::FrontMatter, Location::line(path, 1), "page must start with `+++` front matter")
-            .with_hint("begin the file with +++, then title, description and weight, then +++"));
+        return Err(Error::input(
+            Stage::FrontMatter,
+            Location::line(path, 1),
+            "page must start with `+++` front matter",
+        )
+        .with_hint("begin the file with +++, then title, description and weight, then +++"));
     }
     let after_open = first.len() + 1;
     let rest = source.get(after_open..).unwrap_or("");
@@ -275,7 +295,8 @@ pub const HASH_LEN: usize = 12;
 /// Short hash of a page's source, independent of line endings and a byte-order mark.
 pub fn source_hash(source: &str) -> String {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let normalized = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let normalized =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
     let digest = Sha256::digest(normalized.as_bytes());
     let mut hex = String::with_capacity(HASH_LEN);
     for byte in digest.iter().take(HASH_LEN / 2) {

@@ -151,10 +151,8 @@ impl Data {
             return Ok(data);
         }
         let mut errors = Vec::new();
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for path in &entries {
             if path.extension().is_some_and(|e| e == "csv") {
@@ -170,7 +168,11 @@ impl Data {
             let is_toml = path.extension().is_some_and(|e| e == "toml");
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             if is_toml && !path.with_extension("csv").exists() && stem != "facts" && stem != "charts" {
-                errors.push(Error::input(Stage::Data, Location::file(path), format!("sidecar has no table: {stem}.csv is missing")));
+                errors.push(Error::input(
+                    Stage::Data,
+                    Location::file(path),
+                    format!("sidecar has no table: {stem}.csv is missing"),
+                ));
             }
         }
         let facts = dir.join("facts.toml");
@@ -198,8 +200,10 @@ impl Data {
         for chart in self.charts.values() {
             let at = chart.location.clone();
             let Some(table) = self.tables.get(&chart.data) else {
-                errors.push(Error::input(Stage::Data, at, format!("chart `{}` uses unknown table `{}`", chart.id, chart.data))
-                    .with_hint(format!("add content/data/{}.csv or fix `data`", chart.data)));
+                errors.push(
+                    Error::input(Stage::Data, at, format!("chart `{}` uses unknown table `{}`", chart.id, chart.data))
+                        .with_hint(format!("add content/data/{}.csv or fix `data`", chart.data)),
+                );
                 continue;
             };
             if chart.series.is_empty() {
@@ -210,17 +214,29 @@ impl Data {
                 let mut axis_unit: Option<Unit> = None;
                 for id in list {
                     match table.column(id) {
-                        None => errors.push(Error::input(
-                            Stage::Data,
-                            at.clone(),
-                            format!("chart `{}`: table `{}` has no series `{id}`", chart.id, chart.data),
-                        ).with_hint(format!("columns of {}: {}", table.csv_path.display(), table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")))),
+                        None => errors.push(
+                            Error::input(
+                                Stage::Data,
+                                at.clone(),
+                                format!("chart `{}`: table `{}` has no series `{id}`", chart.id, chart.data),
+                            )
+                            .with_hint(format!(
+                                "columns of {}: {}",
+                                table.csv_path.display(),
+                                table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                            )),
+                        ),
                         Some(col) => match axis_unit {
                             None => axis_unit = Some(col.unit),
                             Some(u) if u != col.unit => errors.push(Error::input(
                                 Stage::Data,
                                 at.clone(),
-                                format!("chart `{}`: `{axis}` mixes units {} and {} (`{id}`)", chart.id, u.id(), col.unit.id()),
+                                format!(
+                                    "chart `{}`: `{axis}` mixes units {} and {} (`{id}`)",
+                                    chart.id,
+                                    u.id(),
+                                    col.unit.id()
+                                ),
                             )),
                             _ => {}
                         },
@@ -228,33 +244,51 @@ impl Data {
                 }
                 units.push(axis_unit);
             }
-            let drawn: Vec<&Column> = chart.series.iter().chain(&chart.line).filter_map(|id| table.column(id)).collect();
+            let drawn: Vec<&Column> =
+                chart.series.iter().chain(&chart.line).filter_map(|id| table.column(id)).collect();
             if !drawn.is_empty() && drawn.iter().all(|c| c.values.iter().all(Option::is_none)) {
                 errors.push(
-                    Error::input(Stage::Data, at.clone(), format!("chart `{}`: its series have no values to draw", chart.id))
-                        .with_hint(format!("fill in the values in {} or remove the chart", table.csv_path.display())),
+                    Error::input(
+                        Stage::Data,
+                        at.clone(),
+                        format!("chart `{}`: its series have no values to draw", chart.id),
+                    )
+                    .with_hint(format!("fill in the values in {} or remove the chart", table.csv_path.display())),
                 );
             }
             if let Some(total) = &chart.total {
                 match table.column(total) {
-                    None => errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: total column `{total}` does not exist", chart.id))),
+                    None => errors.push(Error::input(
+                        Stage::Data,
+                        at.clone(),
+                        format!("chart `{}`: total column `{total}` does not exist", chart.id),
+                    )),
                     Some(col) if Some(col.unit) != units[0] => errors.push(Error::input(
                         Stage::Data,
                         at.clone(),
-                        format!("chart `{}`: total `{total}` is in {}, the bars in {}", chart.id, col.unit.id(), units[0].map(|u| u.id()).unwrap_or("?")),
+                        format!(
+                            "chart `{}`: total `{total}` is in {}, the bars in {}",
+                            chart.id,
+                            col.unit.id(),
+                            units[0].map(|u| u.id()).unwrap_or("?")
+                        ),
                     )),
                     _ => {}
                 }
             }
             match chart.kind {
-                ChartKind::BarLine if chart.line.is_empty() => {
-                    errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: a bar-line chart needs `line` series", chart.id)))
-                }
-                ChartKind::Donut if chart.series.len() != 1 || table.kind != RowKind::Category => errors.push(Error::input(
+                ChartKind::BarLine if chart.line.is_empty() => errors.push(Error::input(
                     Stage::Data,
                     at.clone(),
-                    format!("chart `{}`: a donut takes one series of a category table", chart.id),
+                    format!("chart `{}`: a bar-line chart needs `line` series", chart.id),
                 )),
+                ChartKind::Donut if chart.series.len() != 1 || table.kind != RowKind::Category => {
+                    errors.push(Error::input(
+                        Stage::Data,
+                        at.clone(),
+                        format!("chart `{}`: a donut takes one series of a category table", chart.id),
+                    ))
+                }
                 k if k != ChartKind::BarLine && !chart.line.is_empty() => errors.push(Error::input(
                     Stage::Data,
                     at.clone(),
@@ -264,7 +298,11 @@ impl Data {
             }
             for color in &chart.colors {
                 if !is_hex_color(color) {
-                    errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: colour `{color}` is not #rrggbb", chart.id)));
+                    errors.push(Error::input(
+                        Stage::Data,
+                        at.clone(),
+                        format!("chart `{}`: colour `{color}` is not #rrggbb", chart.id),
+                    ));
                 }
             }
         }
@@ -274,18 +312,28 @@ impl Data {
     /// Looks up a figure: `table.column` with a row, or a fact id without one.
     pub fn figure(&self, id: &str, row: Option<&str>) -> std::result::Result<FigureRef<'_>, String> {
         if let Some((table_name, column_id)) = id.split_once('.') {
-            let table = self.tables.get(table_name).ok_or_else(|| format!("unknown table `{table_name}` in figure id `{id}`"))?;
+            let table = self
+                .tables
+                .get(table_name)
+                .ok_or_else(|| format!("unknown table `{table_name}` in figure id `{id}`"))?;
             let column = table.column(column_id).ok_or_else(|| {
-                format!("table `{table_name}` has no column `{column_id}` (columns: {})", table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "table `{table_name}` has no column `{column_id}` (columns: {})",
+                    table.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                )
             })?;
             let row = row.ok_or_else(|| match table.kind {
                 RowKind::Period => format!("figure `{id}` needs period=\"…\""),
                 RowKind::Category => format!("figure `{id}` needs category=\"…\""),
             })?;
             let index = table.row_index(row).ok_or_else(|| {
-                format!("table `{table_name}` has no row `{row}` (rows: {})", table.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "table `{table_name}` has no row `{row}` (rows: {})",
+                    table.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+                )
             })?;
-            let value = column.values[index].ok_or_else(|| format!("`{id}` has no value for `{row}`: the deck does not state it"))?;
+            let value = column.values[index]
+                .ok_or_else(|| format!("`{id}` has no value for `{row}`: the deck does not state it"))?;
             Ok(FigureRef { value, unit: column.unit, as_of: table.as_of.as_deref(), status: table.status(row) })
         } else {
             let fact = self.facts.get(id).ok_or_else(|| format!("unknown figure id `{id}`"))?;
@@ -344,10 +392,12 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
     }
     check_size(&sidecar_path)?;
     let sidecar_text = read_utf8(&sidecar_path, Stage::Data)?;
-    let sidecar: Sidecar = toml::from_str(&sidecar_text).map_err(|e| toml_error(Stage::Data, &sidecar_path, &sidecar_text, 1, &e))?;
+    let sidecar: Sidecar =
+        toml::from_str(&sidecar_text).map_err(|e| toml_error(Stage::Data, &sidecar_path, &sidecar_text, 1, &e))?;
     let text = read_utf8(csv_path, Stage::Data)?;
     if text.trim().is_empty() {
-        return Err(Error::input(Stage::Data, Location::file(csv_path), "table is empty").with_hint("the first line names the columns: period,revenue,…"));
+        return Err(Error::input(Stage::Data, Location::file(csv_path), "table is empty")
+            .with_hint("the first line names the columns: period,revenue,…"));
     }
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
@@ -360,8 +410,11 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
         Some("period") => RowKind::Period,
         Some("category") => RowKind::Category,
         other => {
-            return Err(Error::input(Stage::Data, Location::at(csv_path, 1, 1), format!("first column must be `period` or `category`, found `{}`", other.unwrap_or("")))
-            )
+            return Err(Error::input(
+                Stage::Data,
+                Location::at(csv_path, 1, 1),
+                format!("first column must be `period` or `category`, found `{}`", other.unwrap_or("")),
+            ))
         }
     };
     let mut errors = Vec::new();
@@ -370,16 +423,30 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
     for (i, id) in header.iter().enumerate().skip(1) {
         let id = id.trim();
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column name `{id}` must be lower_snake_case")));
+            errors.push(Error::input(
+                Stage::Data,
+                Location::at(csv_path, 1, i + 1),
+                format!("column name `{id}` must be lower_snake_case"),
+            ));
             continue;
         }
         if columns.iter().any(|c: &Column| c.id == id) {
-            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column `{id}` appears twice")));
+            errors.push(Error::input(
+                Stage::Data,
+                Location::at(csv_path, 1, i + 1),
+                format!("column `{id}` appears twice"),
+            ));
             continue;
         }
         let Some(spec) = sidecar.columns.get(id) else {
-            errors.push(Error::input(Stage::Data, Location::at(csv_path, 1, i + 1), format!("column `{id}` is not described in {}", sidecar_path.display()))
-                .with_hint(format!("add [columns.{id}] with unit and label")));
+            errors.push(
+                Error::input(
+                    Stage::Data,
+                    Location::at(csv_path, 1, i + 1),
+                    format!("column `{id}` is not described in {}", sidecar_path.display()),
+                )
+                .with_hint(format!("add [columns.{id}] with unit and label")),
+            );
             continue;
         };
         let unit = match Unit::from_id(&spec.unit) {
@@ -393,7 +460,11 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
     }
     for id in sidecar.columns.keys() {
         if !header.iter().skip(1).any(|h| h.trim() == id) {
-            errors.push(Error::input(Stage::Data, unit_at(id), format!("described column `{id}` is not in {}", csv_path.display())));
+            errors.push(Error::input(
+                Stage::Data,
+                unit_at(id),
+                format!("described column `{id}` is not in {}", csv_path.display()),
+            ));
         }
     }
     Error::collect(errors)?;
@@ -413,26 +484,46 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
             continue;
         }
         if rows.len() >= MAX_TABLE_ROWS {
-            errors.push(Error::input(Stage::Data, Location::line(csv_path, line), format!("table has more than {MAX_TABLE_ROWS} rows")));
+            errors.push(Error::input(
+                Stage::Data,
+                Location::line(csv_path, line),
+                format!("table has more than {MAX_TABLE_ROWS} rows"),
+            ));
             break;
         }
         if record.len() != width {
-            errors.push(Error::input(Stage::Data, Location::line(csv_path, line), format!("row has {} cells, the header has {width}", record.len()))
-                .with_hint("every row needs one cell per column; leave a cell empty when the deck gives no value"));
+            errors.push(
+                Error::input(
+                    Stage::Data,
+                    Location::line(csv_path, line),
+                    format!("row has {} cells, the header has {width}", record.len()),
+                )
+                .with_hint("every row needs one cell per column; leave a cell empty when the deck gives no value"),
+            );
             continue;
         }
         let id = record[0].trim().to_string();
         let id_ok = match kind {
             RowKind::Period => Period::parse(&id).is_ok(),
-            RowKind::Category => !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            RowKind::Category => {
+                !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            }
         };
         if !id_ok {
-            let what = if kind == RowKind::Period { "a period such as FY2021 or FY2021Q1" } else { "a lower_snake_case category id" };
+            let what = if kind == RowKind::Period {
+                "a period such as FY2021 or FY2021Q1"
+            } else {
+                "a lower_snake_case category id"
+            };
             errors.push(Error::input(Stage::Data, Location::at(csv_path, line, 1), format!("`{id}` is not {what}")));
             continue;
         }
         if let Some(first) = rows.iter().find(|r| r.id == id) {
-            errors.push(Error::input(Stage::Data, Location::at(csv_path, line, 1), format!("row `{id}` already appears on line {}", first.line)));
+            errors.push(Error::input(
+                Stage::Data,
+                Location::at(csv_path, line, 1),
+                format!("row `{id}` already appears on line {}", first.line),
+            ));
             continue;
         }
         for (i, column) in columns.iter_mut().enumerate() {
@@ -445,8 +536,14 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
                 Ok(n) => column.values.push(Some(n)),
                 Err(e) => {
                     column.values.push(None);
-                    errors.push(Error::input(Stage::Data, Location::at(csv_path, line, i + 2), format!("`{cell}` in column `{}` is not a number: {e}", column.id))
-                        .with_hint("write digits as printed, e.g. 2263 or -1.0, without separators or units"));
+                    errors.push(
+                        Error::input(
+                            Stage::Data,
+                            Location::at(csv_path, line, i + 2),
+                            format!("`{cell}` in column `{}` is not a number: {e}", column.id),
+                        )
+                        .with_hint("write digits as printed, e.g. 2263 or -1.0, without separators or units"),
+                    );
                 }
             }
         }
@@ -457,13 +554,21 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
     }
     for (period, _) in &sidecar.status {
         if !rows.iter().any(|r| &r.id == period) {
-            errors.push(Error::input(Stage::Data, key_location(&sidecar_path, &sidecar_text, period), format!("status given for `{period}`, which is not a row of the table")));
+            errors.push(Error::input(
+                Stage::Data,
+                key_location(&sidecar_path, &sidecar_text, period),
+                format!("status given for `{period}`, which is not a row of the table"),
+            ));
         }
     }
     if kind == RowKind::Category {
         for row in &rows {
             if !sidecar.categories.contains_key(&row.id) {
-                errors.push(Error::input(Stage::Data, Location::at(csv_path, row.line, 1), format!("category `{}` has no label in [categories] of {}", row.id, sidecar_path.display())));
+                errors.push(Error::input(
+                    Stage::Data,
+                    Location::at(csv_path, row.line, 1),
+                    format!("category `{}` has no label in [categories] of {}", row.id, sidecar_path.display()),
+                ));
             }
         }
     }
@@ -507,13 +612,18 @@ struct RawFact {
 fn load_facts(path: &Path) -> Result<BTreeMap<String, Fact>> {
     check_size(path)?;
     let text = read_utf8(path, Stage::Data)?;
-    let raw: BTreeMap<String, RawFact> = toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
+    let raw: BTreeMap<String, RawFact> =
+        toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
     let mut facts = BTreeMap::new();
     let mut errors = Vec::new();
     for (id, fact) in raw {
         let location = key_location(path, &text, &id);
         if id.contains('.') {
-            errors.push(Error::input(Stage::Data, location.clone(), format!("fact id `{id}` must not contain `.` (reserved for table.column)")));
+            errors.push(Error::input(
+                Stage::Data,
+                location.clone(),
+                format!("fact id `{id}` must not contain `.` (reserved for table.column)"),
+            ));
             continue;
         }
         let value = match &fact.value {
@@ -521,7 +631,11 @@ fn load_facts(path: &Path) -> Result<BTreeMap<String, Fact>> {
             toml::Value::Integer(i) => Number::parse(&i.to_string()),
             toml::Value::Float(f) => Number::parse(&f.to_string()),
             other => {
-                errors.push(Error::input(Stage::Data, location.clone(), format!("value of `{id}` must be a number, found {}", other.type_str())));
+                errors.push(Error::input(
+                    Stage::Data,
+                    location.clone(),
+                    format!("value of `{id}` must be a number, found {}", other.type_str()),
+                ));
                 continue;
             }
         };
@@ -545,7 +659,10 @@ fn load_facts(path: &Path) -> Result<BTreeMap<String, Fact>> {
             }
         }
         let _ = fact.note;
-        facts.insert(id.clone(), Fact { id, value, unit, as_of: fact.as_of, source: fact.source, label: fact.label, location });
+        facts.insert(
+            id.clone(),
+            Fact { id, value, unit, as_of: fact.as_of, source: fact.source, label: fact.label, location },
+        );
     }
     Error::collect(errors)?;
     Ok(facts)
@@ -565,15 +682,24 @@ fn load_charts(path: &Path) -> Result<BTreeMap<String, ChartSpec>> {
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();
     // Each [[chart]] table's line, in order, for error locations.
-    let starts: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim() == "[[chart]]").map(|(i, _)| i + 1).collect();
+    let starts: Vec<usize> =
+        text.lines().enumerate().filter(|(_, l)| l.trim() == "[[chart]]").map(|(i, _)| i + 1).collect();
     for (i, mut chart) in file.chart.into_iter().enumerate() {
         chart.location = Location::line(path, starts.get(i).copied().unwrap_or(1));
         if chart.id.is_empty() || !chart.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            errors.push(Error::input(Stage::Data, chart.location.clone(), format!("chart id `{}` must be lower-case letters, digits and hyphens", chart.id)));
+            errors.push(Error::input(
+                Stage::Data,
+                chart.location.clone(),
+                format!("chart id `{}` must be lower-case letters, digits and hyphens", chart.id),
+            ));
             continue;
         }
         if charts.contains_key(&chart.id) {
-            errors.push(Error::input(Stage::Data, chart.location.clone(), format!("chart id `{}` is defined twice", chart.id)));
+            errors.push(Error::input(
+                Stage::Data,
+                chart.location.clone(),
+                format!("chart id `{}` is defined twice", chart.id),
+            ));
             continue;
         }
         charts.insert(chart.id.clone(), chart);

@@ -60,7 +60,9 @@ pub fn render_one(err: &Error, severity: Severity, colour: bool) -> String {
                     source = s;
                     span = sp;
                     origin = show_path(&location.path);
-                    msg = msg.snippet(Snippet::source(&source).line_start(line).origin(&origin).annotation(level.span(span.clone())));
+                    msg = msg.snippet(
+                        Snippet::source(&source).line_start(line).origin(&origin).annotation(level.span(span.clone())),
+                    );
                 }
                 _ => {
                     // No line to quote: name the place in the title.
@@ -160,7 +162,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.md");
         std::fs::write(&path, "+++\ntitle = \"x\"\n+++\nsee {{ chart(id=\"nope\") }}\n").unwrap();
-        let err = Error::input(Stage::Shortcode, Location::at(&path, 4, 5), "unknown chart id `nope`").with_hint("charts are defined in charts.toml");
+        let err = Error::input(Stage::Shortcode, Location::at(&path, 4, 5), "unknown chart id `nope`")
+            .with_hint("charts are defined in charts.toml");
         let text = render(&err, Severity::Error, false);
         assert!(text.contains("error[shortcode]: unknown chart id `nope`"), "{text}");
         assert!(text.contains(&format!("{}:4:5", path.display())), "{text}");

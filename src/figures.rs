@@ -76,4 +76,3 @@ pub fn render_fig(data: &Data, code: &Shortcode, lang: Lang) -> Result<(String, 
 // ---------------------------------------------------------------------------
 // The figures audit: `irsite figures`
 // ---------------------------------------------------------------------------
-

@@ -75,26 +75,13 @@ impl Dec {
         let text = format!("{}", v.abs());
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
-        Dec {
-            neg: v.is_sign_negative(),
-            digits,
-            scale: frac.len() as u32,
-        }
+        Dec { neg: v.is_sign_negative(), digits, scale: frac.len() as u32 }
     }
 
     /// An integer scaled down by `10^scale`.
     fn from_scaled(m: i128, scale: u32) -> Dec {
-        let digits = m
-            .unsigned_abs()
-            .to_string()
-            .bytes()
-            .map(|b| b - b'0')
-            .collect();
-        Dec {
-            neg: m < 0,
-            digits,
-            scale,
-        }
+        let digits = m.unsigned_abs().to_string().bytes().map(|b| b - b'0').collect();
+        Dec { neg: m < 0, digits, scale }
     }
 
     /// Multiply by `10^k` (exact).
@@ -178,14 +165,8 @@ impl Dec {
         }
         let split = digits.len() - scale;
         let first = digits[..split - 1].iter().take_while(|&&d| d == 0).count();
-        let int: String = digits[first..split]
-            .iter()
-            .map(|d| char::from(b'0' + d))
-            .collect();
-        let frac: String = digits[split..]
-            .iter()
-            .map(|d| char::from(b'0' + d))
-            .collect();
+        let int: String = digits[first..split].iter().map(|d| char::from(b'0' + d)).collect();
+        let frac: String = digits[split..].iter().map(|d| char::from(b'0' + d)).collect();
         (int, frac)
     }
 
@@ -244,10 +225,7 @@ impl Number {
     /// exponents, a leading `+`, spaces, leading zeros (`007`), NaN/infinity and
     /// more than 15 significant digits or 20 decimals are rejected.
     pub fn parse(text: &str) -> Result<Number, FormatError> {
-        let bad = |reason| FormatError::InvalidNumber {
-            text: text.to_string(),
-            reason,
-        };
+        let bad = |reason| FormatError::InvalidNumber { text: text.to_string(), reason };
         if text.is_empty() {
             return Err(bad("empty"));
         }
@@ -259,10 +237,8 @@ impl Number {
         if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
             return Err(bad("not a finite number"));
         }
-        let exponent_like = lower.contains('e')
-            && lower
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-'));
+        let exponent_like =
+            lower.contains('e') && lower.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-'));
         if exponent_like {
             return Err(bad("exponents are not allowed"));
         }
@@ -272,48 +248,31 @@ impl Number {
         };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-            return Err(bad(
-                "expected digits, an optional leading - and an optional fraction",
-            ));
+            return Err(bad("expected digits, an optional leading - and an optional fraction"));
         }
         if int.len() > 1 && int.starts_with('0') {
             return Err(bad("leading zeros are not allowed"));
         }
         let frac = frac.unwrap_or("");
-        let significant = int
-            .bytes()
-            .chain(frac.bytes())
-            .skip_while(|&b| b == b'0')
-            .count();
+        let significant = int.bytes().chain(frac.bytes()).skip_while(|&b| b == b'0').count();
         if significant > MAX_SIGNIFICANT_DIGITS {
-            return Err(FormatError::TooManyDigits {
-                text: text.to_string(),
-            });
+            return Err(FormatError::TooManyDigits { text: text.to_string() });
         }
         if frac.len() > usize::from(MAX_DECIMALS) {
             return Err(bad("more than 20 decimals"));
         }
         let value: f64 = text.parse().map_err(|_| bad("not a number"))?;
-        Ok(Number {
-            value,
-            decimals: frac.len() as u8,
-        })
+        Ok(Number { value, decimals: frac.len() as u8 })
     }
 
     /// A number from a computed value, shown with `decimals` decimals.
     /// Rejects NaN, infinities and more than 20 decimals.
     pub fn new(value: f64, decimals: u8) -> Result<Number, FormatError> {
         if !value.is_finite() {
-            return Err(FormatError::InvalidNumber {
-                text: value.to_string(),
-                reason: "not a finite number",
-            });
+            return Err(FormatError::InvalidNumber { text: value.to_string(), reason: "not a finite number" });
         }
         if decimals > MAX_DECIMALS {
-            return Err(FormatError::InvalidNumber {
-                text: value.to_string(),
-                reason: "more than 20 decimals",
-            });
+            return Err(FormatError::InvalidNumber { text: value.to_string(), reason: "more than 20 decimals" });
         }
         Ok(Number { value, decimals })
     }
@@ -406,10 +365,7 @@ impl Unit {
 
     /// The unit of an id used in the data (`"oku_yen"`, `"pct_change"`, …).
     pub fn from_id(id: &str) -> Result<Unit, FormatError> {
-        Unit::ALL
-            .into_iter()
-            .find(|u| u.id() == id)
-            .ok_or_else(|| FormatError::UnknownUnit(id.to_string()))
+        Unit::ALL.into_iter().find(|u| u.id() == id).ok_or_else(|| FormatError::UnknownUnit(id.to_string()))
     }
 
     /// The id used in the data.
@@ -547,12 +503,7 @@ fn count_noun(num: &str, one: &str, many: &str) -> String {
 /// (137.4 → `1.374 million lines`), or below a million as lines
 /// (45.2 → `452,000 lines`). The `million_yen`/`bn_yen` display options apply to
 /// `oku_yen` only; any other unit is an error.
-pub fn figure(
-    n: Number,
-    unit: Unit,
-    lang: Lang,
-    opts: &FigureOptions,
-) -> Result<String, FormatError> {
+pub fn figure(n: Number, unit: Unit, lang: Lang, opts: &FigureOptions) -> Result<String, FormatError> {
     if let Some(display) = opts.display {
         if unit != Unit::OkuYen {
             return Err(FormatError::DisplayMismatch { unit, display });
@@ -568,10 +519,7 @@ pub fn figure(
     let text = match (unit, lang) {
         (Unit::OkuYen, Lang::Ja) => match opts.display {
             Some(DisplayUnit::MillionYen) => {
-                let d = exact
-                    .clone()
-                    .shift(2)
-                    .round(prec(written.saturating_sub(2)));
+                let d = exact.clone().shift(2).round(prec(written.saturating_sub(2)));
                 format!("{}百万円", plain(&d))
             }
             None | Some(DisplayUnit::BnYen) => format!("{}億円", plain(&here())),
@@ -583,25 +531,11 @@ pub fn figure(
                 None => exact.to_f64().abs() < 10.0,
             };
             if millions {
-                let d = exact
-                    .clone()
-                    .shift(2)
-                    .round(prec(written.saturating_sub(2)));
-                format!(
-                    "{}¥{} million",
-                    sign(&d, lang, SignStyle::Plain),
-                    d.grouped()
-                )
+                let d = exact.clone().shift(2).round(prec(written.saturating_sub(2)));
+                format!("{}¥{} million", sign(&d, lang, SignStyle::Plain), d.grouped())
             } else {
-                let d = exact
-                    .clone()
-                    .shift(-1)
-                    .round(prec(written.saturating_add(1)));
-                format!(
-                    "{}¥{} billion",
-                    sign(&d, lang, SignStyle::Plain),
-                    d.grouped()
-                )
+                let d = exact.clone().shift(-1).round(prec(written.saturating_add(1)));
+                format!("{}¥{} billion", sign(&d, lang, SignStyle::Plain), d.grouped())
             }
         }
         (Unit::Yen, Lang::Ja) => format!("{}円", plain(&here())),
@@ -614,16 +548,10 @@ pub fn figure(
         (Unit::ManLines, Lang::Ja) => format!("{}万回線", plain(&here())),
         (Unit::ManLines, Lang::En) => {
             if exact.to_f64().abs() >= 100.0 {
-                let d = exact
-                    .clone()
-                    .shift(-2)
-                    .round(prec(written.saturating_add(2)));
+                let d = exact.clone().shift(-2).round(prec(written.saturating_add(2)));
                 format!("{} million lines", plain(&d))
             } else {
-                let d = exact
-                    .clone()
-                    .shift(4)
-                    .round(prec(written.saturating_sub(4)));
+                let d = exact.clone().shift(4).round(prec(written.saturating_sub(4)));
                 count_noun(&plain(&d), "line", "lines")
             }
         }
@@ -631,9 +559,7 @@ pub fn figure(
         (Unit::Companies, Lang::Ja) => format!("{}社", plain(&here())),
         (Unit::Seconds, Lang::Ja) => format!("{}秒", plain(&here())),
         (Unit::Seconds, Lang::En) => count_noun(&plain(&here()), "second", "seconds"),
-        (Unit::People | Unit::Companies, Lang::En) | (Unit::Count | Unit::Ratio, _) => {
-            plain(&here())
-        }
+        (Unit::People | Unit::Companies, Lang::En) | (Unit::Count | Unit::Ratio, _) => plain(&here()),
     };
     Ok(text)
 }
@@ -643,12 +569,7 @@ pub fn figure(
 /// `precision` decimals (default 1). Computed exactly on the numbers as
 /// written, then rounded half away from zero. A change from zero or from a
 /// negative value is an error.
-pub fn change(
-    from: Number,
-    to: Number,
-    lang: Lang,
-    precision: Option<u8>,
-) -> Result<String, FormatError> {
+pub fn change(from: Number, to: Number, lang: Lang, precision: Option<u8>) -> Result<String, FormatError> {
     let p = precision.unwrap_or(1);
     let (a, b) = (from.dec(), to.dec());
     if a.is_zero() {
@@ -690,17 +611,9 @@ pub fn axis_tick(value: f64, step: f64, unit: Unit, lang: Lang) -> String {
         return String::new();
     }
     let decimals_of = |x: f64| Dec::from_f64(x).scale.min(6) as u8;
-    let decimals = if step.is_finite() && step > 0.0 {
-        decimals_of(step)
-    } else {
-        decimals_of(value)
-    };
+    let decimals = if step.is_finite() && step > 0.0 { decimals_of(step) } else { decimals_of(value) };
     let d = Dec::from_f64(value).round(decimals);
-    let style = if unit == Unit::PctChange {
-        SignStyle::Change
-    } else {
-        SignStyle::Plain
-    };
+    let style = if unit == Unit::PctChange { SignStyle::Change } else { SignStyle::Plain };
     // An axis zero is plain 0 even for signed units.
     if d.is_zero() {
         return d.grouped();
@@ -737,10 +650,7 @@ impl Period {
             Some(q @ ("1" | "2" | "3" | "4")) => Some(q.as_bytes()[0] - b'0'),
             Some(_) => return Err(bad()),
         };
-        Ok(Period {
-            year: year.parse().map_err(|_| bad())?,
-            quarter,
-        })
+        Ok(Period { year: year.parse().map_err(|_| bad())?, quarter })
     }
 
     /// The id as written in the data (`FY2021`, `FY2021Q1`).
@@ -787,10 +697,7 @@ pub fn period_label_short(period: &str, lang: Lang) -> Result<String, FormatErro
 /// second line (ja `21年度`); a quarter gives the quarter and, as second line,
 /// its year (ja `1Q` / `21年度`, en `Q1` / `FY21`). Whether the year is shown
 /// under every quarter is the chart's choice.
-pub fn period_axis_labels(
-    period: &str,
-    lang: Lang,
-) -> Result<(String, Option<String>), FormatError> {
+pub fn period_axis_labels(period: &str, lang: Lang) -> Result<(String, Option<String>), FormatError> {
     let p = Period::parse(period)?;
     let year = p.short_year(lang);
     Ok(match (p.quarter, lang) {
@@ -841,15 +748,10 @@ struct DateSpec {
 
 impl DateSpec {
     fn parse(text: &str) -> Result<DateSpec, FormatError> {
-        let bad = |reason| FormatError::InvalidDate {
-            text: text.to_string(),
-            reason,
-        };
+        let bad = |reason| FormatError::InvalidDate { text: text.to_string(), reason };
         let parts: Vec<&str> = text.split('-').collect();
         let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        if !(lens == [4, 2] || lens == [4, 2, 2])
-            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if !(lens == [4, 2] || lens == [4, 2, 2]) || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
             return Err(bad("expected YYYY-MM-DD or YYYY-MM"));
         }
         let year: u16 = parts[0].parse().map_err(|_| bad("bad year"))?;
@@ -915,26 +817,11 @@ mod tests {
     }
 
     fn fig(s: &str, unit: &str, lang: Lang) -> String {
-        figure(
-            num(s),
-            Unit::from_id(unit).unwrap(),
-            lang,
-            &FigureOptions::default(),
-        )
-        .unwrap()
+        figure(num(s), Unit::from_id(unit).unwrap(), lang, &FigureOptions::default()).unwrap()
     }
 
-    fn fig_with(
-        s: &str,
-        unit: &str,
-        lang: Lang,
-        display: Option<&str>,
-        precision: Option<u8>,
-    ) -> String {
-        let opts = FigureOptions {
-            display: display.map(|d| DisplayUnit::from_id(d).unwrap()),
-            precision,
-        };
+    fn fig_with(s: &str, unit: &str, lang: Lang, display: Option<&str>, precision: Option<u8>) -> String {
+        let opts = FigureOptions { display: display.map(|d| DisplayUnit::from_id(d).unwrap()), precision };
         figure(num(s), Unit::from_id(unit).unwrap(), lang, &opts).unwrap()
     }
 
@@ -972,15 +859,9 @@ mod tests {
         assert_eq!(num("1234567890.12345").to_string(), "1234567890.12345");
         // leading zeros of a fraction are not significant
         assert_eq!(num("0.000123456789012345").decimals(), 18);
-        assert_eq!(
-            num("0.000123456789012345").to_string(),
-            "0.000123456789012345"
-        );
+        assert_eq!(num("0.000123456789012345").to_string(), "0.000123456789012345");
         // trailing zeros are
-        assert!(matches!(
-            Number::parse("1234567890123450"),
-            Err(FormatError::TooManyDigits { .. })
-        ));
+        assert!(matches!(Number::parse("1234567890123450"), Err(FormatError::TooManyDigits { .. })));
     }
 
     #[test]
@@ -999,20 +880,11 @@ mod tests {
         assert_eq!(reason("-infinity"), "not a finite number");
         assert_eq!(reason("007"), "leading zeros are not allowed");
         assert_eq!(reason("0.000000000000000000001"), "more than 20 decimals");
-        for s in [
-            "-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "--1", "１２", "5%", "abc", "1_000",
-        ] {
-            assert_eq!(
-                reason(s),
-                "expected digits, an optional leading - and an optional fraction",
-                "{s:?}"
-            );
+        for s in ["-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "--1", "１２", "5%", "abc", "1_000"] {
+            assert_eq!(reason(s), "expected digits, an optional leading - and an optional fraction", "{s:?}");
         }
         let err = Number::parse("12345678901234567").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "number \"12345678901234567\" has more than 15 significant digits"
-        );
+        assert_eq!(err.to_string(), "number \"12345678901234567\" has more than 15 significant digits");
         assert_eq!(
             Number::parse("1,000").unwrap_err().to_string(),
             "invalid number \"1,000\": thousands separators are not allowed"
@@ -1118,10 +990,7 @@ mod tests {
         );
         let err = Unit::from_id("okuyen").unwrap_err();
         assert!(err.to_string().starts_with("unknown unit \"okuyen\""));
-        assert_eq!(
-            DisplayUnit::from_id("million_yen").unwrap(),
-            DisplayUnit::MillionYen
-        );
+        assert_eq!(DisplayUnit::from_id("million_yen").unwrap(), DisplayUnit::MillionYen);
         assert_eq!(DisplayUnit::from_id("bn_yen").unwrap().id(), "bn_yen");
         assert_eq!(
             DisplayUnit::from_id("billion").unwrap_err().to_string(),
@@ -1132,10 +1001,7 @@ mod tests {
     #[test]
     fn oku_yen() {
         assert_eq!(both("2263", "oku_yen"), pair("2,263億円", "¥226.3 billion"));
-        assert_eq!(
-            both("2263.4", "oku_yen"),
-            pair("2,263.4億円", "¥226.34 billion")
-        );
+        assert_eq!(both("2263.4", "oku_yen"), pair("2,263.4億円", "¥226.34 billion"));
         assert_eq!(both("272", "oku_yen"), pair("272億円", "¥27.2 billion"));
         assert_eq!(both("10", "oku_yen"), pair("10億円", "¥1.0 billion"));
         // below ¥1 billion: millions
@@ -1147,42 +1013,18 @@ mod tests {
         assert_eq!(both("-12", "oku_yen"), pair("△12億円", "-¥1.2 billion"));
         assert_eq!(both("-8.4", "oku_yen"), pair("△8.4億円", "-¥840 million"));
         assert_eq!(both("-0", "oku_yen"), pair("0億円", "¥0 million"));
-        assert_eq!(
-            both("123456", "oku_yen"),
-            pair("123,456億円", "¥12,345.6 billion")
-        );
+        assert_eq!(both("123456", "oku_yen"), pair("123,456億円", "¥12,345.6 billion"));
     }
 
     #[test]
     fn oku_yen_precision_is_of_the_displayed_number() {
-        assert_eq!(
-            fig_with("2263", "oku_yen", Lang::En, None, Some(0)),
-            "¥226 billion"
-        );
-        assert_eq!(
-            fig_with("2265", "oku_yen", Lang::En, None, Some(0)),
-            "¥227 billion"
-        );
-        assert_eq!(
-            fig_with("2263.45", "oku_yen", Lang::Ja, None, Some(1)),
-            "2,263.5億円"
-        );
-        assert_eq!(
-            fig_with("2263", "oku_yen", Lang::Ja, None, Some(2)),
-            "2,263.00億円"
-        );
-        assert_eq!(
-            fig_with("-0.4", "oku_yen", Lang::Ja, None, Some(0)),
-            "0億円"
-        );
-        assert_eq!(
-            fig_with("8.45", "oku_yen", Lang::En, None, None),
-            "¥845 million"
-        );
-        assert_eq!(
-            fig_with("8.456", "oku_yen", Lang::En, None, Some(0)),
-            "¥846 million"
-        );
+        assert_eq!(fig_with("2263", "oku_yen", Lang::En, None, Some(0)), "¥226 billion");
+        assert_eq!(fig_with("2265", "oku_yen", Lang::En, None, Some(0)), "¥227 billion");
+        assert_eq!(fig_with("2263.45", "oku_yen", Lang::Ja, None, Some(1)), "2,263.5億円");
+        assert_eq!(fig_with("2263", "oku_yen", Lang::Ja, None, Some(2)), "2,263.00億円");
+        assert_eq!(fig_with("-0.4", "oku_yen", Lang::Ja, None, Some(0)), "0億円");
+        assert_eq!(fig_with("8.45", "oku_yen", Lang::En, None, None), "¥845 million");
+        assert_eq!(fig_with("8.456", "oku_yen", Lang::En, None, Some(0)), "¥846 million");
     }
 
     #[test]
@@ -1201,37 +1043,22 @@ mod tests {
         assert_eq!(f("2263", Lang::En, "bn_yen"), "¥226.3 billion");
         assert_eq!(f("8.4", Lang::En, "bn_yen"), "¥0.84 billion");
         assert_eq!(f("0", Lang::En, "bn_yen"), "¥0.0 billion");
-        assert_eq!(
-            fig_with("2263", "oku_yen", Lang::En, Some("bn_yen"), Some(0)),
-            "¥226 billion"
-        );
-        assert_eq!(
-            fig_with("2263", "oku_yen", Lang::Ja, Some("million_yen"), Some(1)),
-            "226,300.0百万円"
-        );
+        assert_eq!(fig_with("2263", "oku_yen", Lang::En, Some("bn_yen"), Some(0)), "¥226 billion");
+        assert_eq!(fig_with("2263", "oku_yen", Lang::Ja, Some("million_yen"), Some(1)), "226,300.0百万円");
     }
 
     #[test]
     fn display_option_on_other_units_is_an_error() {
         for unit in Unit::ALL.into_iter().filter(|&u| u != Unit::OkuYen) {
             for display in [DisplayUnit::MillionYen, DisplayUnit::BnYen] {
-                let opts = FigureOptions {
-                    display: Some(display),
-                    precision: None,
-                };
+                let opts = FigureOptions { display: Some(display), precision: None };
                 let err = figure(num("1"), unit, Lang::Ja, &opts).unwrap_err();
                 assert_eq!(err, FormatError::DisplayMismatch { unit, display });
             }
         }
-        let opts = FigureOptions {
-            display: Some(DisplayUnit::MillionYen),
-            precision: None,
-        };
+        let opts = FigureOptions { display: Some(DisplayUnit::MillionYen), precision: None };
         let err = figure(num("10.4"), Unit::Percent, Lang::En, &opts).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unit percent cannot be shown as million_yen"
-        );
+        assert_eq!(err.to_string(), "unit percent cannot be shown as million_yen");
     }
 
     #[test]
@@ -1253,18 +1080,9 @@ mod tests {
         assert_eq!(both("0.0", "percent"), pair("0.0%", "0.0%"));
         assert_eq!(both("-2.0", "percent"), pair("△2.0%", "-2.0%"));
         assert_eq!(both("-0.0", "percent"), pair("0.0%", "0.0%"));
-        assert_eq!(
-            fig_with("10.45", "percent", Lang::Ja, None, Some(1)),
-            "10.5%"
-        );
-        assert_eq!(
-            fig_with("10.44", "percent", Lang::En, None, Some(1)),
-            "10.4%"
-        );
-        assert_eq!(
-            fig_with("1234.5", "percent", Lang::En, None, None),
-            "1,234.5%"
-        );
+        assert_eq!(fig_with("10.45", "percent", Lang::Ja, None, Some(1)), "10.5%");
+        assert_eq!(fig_with("10.44", "percent", Lang::En, None, Some(1)), "10.4%");
+        assert_eq!(fig_with("1234.5", "percent", Lang::En, None, None), "1,234.5%");
     }
 
     #[test]
@@ -1276,66 +1094,27 @@ mod tests {
         assert_eq!(both("0", "pct_change"), pair("±0%", "0%"));
         assert_eq!(both("125.5", "pct_change"), pair("+125.5%", "+125.5%"));
         // the sign is decided after rounding
-        assert_eq!(
-            fig_with("-0.04", "pct_change", Lang::Ja, None, Some(1)),
-            "±0.0%"
-        );
-        assert_eq!(
-            fig_with("-0.04", "pct_change", Lang::En, None, Some(1)),
-            "0.0%"
-        );
-        assert_eq!(
-            fig_with("-0.05", "pct_change", Lang::Ja, None, Some(1)),
-            "△0.1%"
-        );
-        assert_eq!(
-            fig_with("0.05", "pct_change", Lang::En, None, Some(1)),
-            "+0.1%"
-        );
+        assert_eq!(fig_with("-0.04", "pct_change", Lang::Ja, None, Some(1)), "±0.0%");
+        assert_eq!(fig_with("-0.04", "pct_change", Lang::En, None, Some(1)), "0.0%");
+        assert_eq!(fig_with("-0.05", "pct_change", Lang::Ja, None, Some(1)), "△0.1%");
+        assert_eq!(fig_with("0.05", "pct_change", Lang::En, None, Some(1)), "+0.1%");
     }
 
     #[test]
     fn man_lines() {
-        assert_eq!(
-            both("137.4", "man_lines"),
-            pair("137.4万回線", "1.374 million lines")
-        );
-        assert_eq!(
-            both("100", "man_lines"),
-            pair("100万回線", "1.00 million lines")
-        );
-        assert_eq!(
-            both("1234.5", "man_lines"),
-            pair("1,234.5万回線", "12.345 million lines")
-        );
+        assert_eq!(both("137.4", "man_lines"), pair("137.4万回線", "1.374 million lines"));
+        assert_eq!(both("100", "man_lines"), pair("100万回線", "1.00 million lines"));
+        assert_eq!(both("1234.5", "man_lines"), pair("1,234.5万回線", "12.345 million lines"));
         // below a million lines: the lines themselves
-        assert_eq!(
-            both("45.2", "man_lines"),
-            pair("45.2万回線", "452,000 lines")
-        );
-        assert_eq!(
-            both("99.99", "man_lines"),
-            pair("99.99万回線", "999,900 lines")
-        );
+        assert_eq!(both("45.2", "man_lines"), pair("45.2万回線", "452,000 lines"));
+        assert_eq!(both("99.99", "man_lines"), pair("99.99万回線", "999,900 lines"));
         assert_eq!(both("0.0001", "man_lines"), pair("0.0001万回線", "1 line"));
         assert_eq!(both("0", "man_lines"), pair("0万回線", "0 lines"));
-        assert_eq!(
-            both("-137.4", "man_lines"),
-            pair("△137.4万回線", "-1.374 million lines")
-        );
+        assert_eq!(both("-137.4", "man_lines"), pair("△137.4万回線", "-1.374 million lines"));
         assert_eq!(both("-5", "man_lines"), pair("△5万回線", "-50,000 lines"));
-        assert_eq!(
-            fig_with("137.4", "man_lines", Lang::En, None, Some(1)),
-            "1.4 million lines"
-        );
-        assert_eq!(
-            fig_with("137.45", "man_lines", Lang::Ja, None, Some(1)),
-            "137.5万回線"
-        );
-        assert_eq!(
-            fig_with("149.96", "man_lines", Lang::En, None, Some(2)),
-            "1.50 million lines"
-        );
+        assert_eq!(fig_with("137.4", "man_lines", Lang::En, None, Some(1)), "1.4 million lines");
+        assert_eq!(fig_with("137.45", "man_lines", Lang::Ja, None, Some(1)), "137.5万回線");
+        assert_eq!(fig_with("149.96", "man_lines", Lang::En, None, Some(2)), "1.50 million lines");
     }
 
     #[test]
@@ -1350,15 +1129,9 @@ mod tests {
         assert_eq!(both("1000000", "count"), pair("1,000,000", "1,000,000"));
         assert_eq!(both("-83", "count"), pair("△83", "-83"));
         assert_eq!(both("0", "count"), pair("0", "0"));
-        assert_eq!(
-            fig_with("4147", "people", Lang::Ja, None, Some(1)),
-            "4,147.0名"
-        );
+        assert_eq!(fig_with("4147", "people", Lang::Ja, None, Some(1)), "4,147.0名");
         assert_eq!(fig_with("2.5", "count", Lang::En, None, Some(0)), "3");
-        assert_eq!(
-            fig_with("12.4", "companies", Lang::Ja, None, Some(0)),
-            "12社"
-        );
+        assert_eq!(fig_with("12.4", "companies", Lang::Ja, None, Some(0)), "12社");
     }
 
     #[test]
@@ -1370,10 +1143,7 @@ mod tests {
         assert_eq!(both("0", "seconds"), pair("0秒", "0 seconds"));
         assert_eq!(both("-2", "seconds"), pair("△2秒", "-2 seconds"));
         assert_eq!(both("3600", "seconds"), pair("3,600秒", "3,600 seconds"));
-        assert_eq!(
-            fig_with("0.95", "seconds", Lang::En, None, Some(0)),
-            "1 second"
-        );
+        assert_eq!(fig_with("0.95", "seconds", Lang::En, None, Some(0)), "1 second");
     }
 
     #[test]
@@ -1400,112 +1170,40 @@ mod tests {
     #[test]
     fn change_basic() {
         // 2,129 → 2,263: +6.29…%
-        assert_eq!(
-            change(num("2129"), num("2263"), Lang::Ja, None).unwrap(),
-            "+6.3%"
-        );
-        assert_eq!(
-            change(num("2129"), num("2263"), Lang::En, None).unwrap(),
-            "+6.3%"
-        );
-        assert_eq!(
-            change(num("2129"), num("2263"), Lang::En, Some(2)).unwrap(),
-            "+6.29%"
-        );
-        assert_eq!(
-            change(num("2129"), num("2263"), Lang::En, Some(0)).unwrap(),
-            "+6%"
-        );
-        assert_eq!(
-            change(num("100"), num("99"), Lang::Ja, None).unwrap(),
-            "△1.0%"
-        );
-        assert_eq!(
-            change(num("100"), num("99"), Lang::En, None).unwrap(),
-            "-1.0%"
-        );
-        assert_eq!(
-            change(num("100"), num("100.0"), Lang::Ja, None).unwrap(),
-            "±0.0%"
-        );
-        assert_eq!(
-            change(num("100"), num("100"), Lang::En, None).unwrap(),
-            "0.0%"
-        );
-        assert_eq!(
-            change(num("50"), num("150"), Lang::En, None).unwrap(),
-            "+200.0%"
-        );
-        assert_eq!(
-            change(num("50"), num("0"), Lang::Ja, None).unwrap(),
-            "△100.0%"
-        );
-        assert_eq!(
-            change(num("10"), num("-5"), Lang::En, None).unwrap(),
-            "-150.0%"
-        );
-        assert_eq!(
-            change(num("1000"), num("20000"), Lang::En, None).unwrap(),
-            "+1,900.0%"
-        );
+        assert_eq!(change(num("2129"), num("2263"), Lang::Ja, None).unwrap(), "+6.3%");
+        assert_eq!(change(num("2129"), num("2263"), Lang::En, None).unwrap(), "+6.3%");
+        assert_eq!(change(num("2129"), num("2263"), Lang::En, Some(2)).unwrap(), "+6.29%");
+        assert_eq!(change(num("2129"), num("2263"), Lang::En, Some(0)).unwrap(), "+6%");
+        assert_eq!(change(num("100"), num("99"), Lang::Ja, None).unwrap(), "△1.0%");
+        assert_eq!(change(num("100"), num("99"), Lang::En, None).unwrap(), "-1.0%");
+        assert_eq!(change(num("100"), num("100.0"), Lang::Ja, None).unwrap(), "±0.0%");
+        assert_eq!(change(num("100"), num("100"), Lang::En, None).unwrap(), "0.0%");
+        assert_eq!(change(num("50"), num("150"), Lang::En, None).unwrap(), "+200.0%");
+        assert_eq!(change(num("50"), num("0"), Lang::Ja, None).unwrap(), "△100.0%");
+        assert_eq!(change(num("10"), num("-5"), Lang::En, None).unwrap(), "-150.0%");
+        assert_eq!(change(num("1000"), num("20000"), Lang::En, None).unwrap(), "+1,900.0%");
     }
 
     #[test]
     fn change_rounds_exactly() {
         // exactly +0.05%: binary arithmetic would give 0.04999…
-        assert_eq!(
-            change(num("100"), num("100.05"), Lang::En, None).unwrap(),
-            "+0.1%"
-        );
-        assert_eq!(
-            change(num("100"), num("99.95"), Lang::En, None).unwrap(),
-            "-0.1%"
-        );
-        assert_eq!(
-            change(num("100"), num("99.96"), Lang::Ja, None).unwrap(),
-            "±0.0%"
-        );
-        assert_eq!(
-            change(num("3"), num("4"), Lang::En, Some(3)).unwrap(),
-            "+33.333%"
-        );
-        assert_eq!(
-            change(num("3"), num("2"), Lang::En, Some(3)).unwrap(),
-            "-33.333%"
-        );
-        assert_eq!(
-            change(num("3"), num("5"), Lang::En, Some(1)).unwrap(),
-            "+66.7%"
-        );
+        assert_eq!(change(num("100"), num("100.05"), Lang::En, None).unwrap(), "+0.1%");
+        assert_eq!(change(num("100"), num("99.95"), Lang::En, None).unwrap(), "-0.1%");
+        assert_eq!(change(num("100"), num("99.96"), Lang::Ja, None).unwrap(), "±0.0%");
+        assert_eq!(change(num("3"), num("4"), Lang::En, Some(3)).unwrap(), "+33.333%");
+        assert_eq!(change(num("3"), num("2"), Lang::En, Some(3)).unwrap(), "-33.333%");
+        assert_eq!(change(num("3"), num("5"), Lang::En, Some(1)).unwrap(), "+66.7%");
         // mixed decimals
-        assert_eq!(
-            change(num("8.4"), num("10"), Lang::En, None).unwrap(),
-            "+19.0%"
-        );
+        assert_eq!(change(num("8.4"), num("10"), Lang::En, None).unwrap(), "+19.0%");
     }
 
     #[test]
     fn change_errors() {
-        assert_eq!(
-            change(num("0"), num("5"), Lang::Ja, None).unwrap_err(),
-            FormatError::ChangeFromZero
-        );
-        assert_eq!(
-            change(num("0.00"), num("5"), Lang::Ja, None).unwrap_err(),
-            FormatError::ChangeFromZero
-        );
-        assert_eq!(
-            change(num("-5"), num("5"), Lang::En, None).unwrap_err(),
-            FormatError::ChangeFromNegative
-        );
-        assert_eq!(
-            change(num("1"), num("2"), Lang::En, Some(60)).unwrap_err(),
-            FormatError::ChangeOverflow
-        );
-        assert_eq!(
-            FormatError::ChangeFromZero.to_string(),
-            "percentage change from zero is undefined"
-        );
+        assert_eq!(change(num("0"), num("5"), Lang::Ja, None).unwrap_err(), FormatError::ChangeFromZero);
+        assert_eq!(change(num("0.00"), num("5"), Lang::Ja, None).unwrap_err(), FormatError::ChangeFromZero);
+        assert_eq!(change(num("-5"), num("5"), Lang::En, None).unwrap_err(), FormatError::ChangeFromNegative);
+        assert_eq!(change(num("1"), num("2"), Lang::En, Some(60)).unwrap_err(), FormatError::ChangeOverflow);
+        assert_eq!(FormatError::ChangeFromZero.to_string(), "percentage change from zero is undefined");
     }
 
     // --- axis ticks ---------------------------------------------------------
@@ -1540,54 +1238,24 @@ mod tests {
     fn period_labels() {
         assert_eq!(period_label("FY2021", Lang::Ja).unwrap(), "2021年度");
         assert_eq!(period_label("FY2021", Lang::En).unwrap(), "FY2021");
-        assert_eq!(
-            period_label("FY2021Q1", Lang::Ja).unwrap(),
-            "2021年度 第1四半期"
-        );
+        assert_eq!(period_label("FY2021Q1", Lang::Ja).unwrap(), "2021年度 第1四半期");
         assert_eq!(period_label("FY2021Q1", Lang::En).unwrap(), "Q1 FY2021");
         assert_eq!(period_label("FY2023Q4", Lang::En).unwrap(), "Q4 FY2023");
         assert_eq!(period_label_short("FY2021", Lang::Ja).unwrap(), "21年度");
         assert_eq!(period_label_short("FY2021", Lang::En).unwrap(), "FY21");
         assert_eq!(period_label_short("FY2005", Lang::En).unwrap(), "FY05");
-        assert_eq!(
-            period_label_short("FY2021Q3", Lang::Ja).unwrap(),
-            "21年度3Q"
-        );
+        assert_eq!(period_label_short("FY2021Q3", Lang::Ja).unwrap(), "21年度3Q");
         assert_eq!(period_label_short("FY2021Q3", Lang::En).unwrap(), "Q3 FY21");
-        assert_eq!(
-            period_axis_labels("FY2021", Lang::Ja).unwrap(),
-            ("21年度".to_string(), None)
-        );
-        assert_eq!(
-            period_axis_labels("FY2021", Lang::En).unwrap(),
-            ("FY21".to_string(), None)
-        );
-        assert_eq!(
-            period_axis_labels("FY2021Q2", Lang::Ja).unwrap(),
-            ("2Q".to_string(), Some("21年度".to_string()))
-        );
-        assert_eq!(
-            period_axis_labels("FY2021Q2", Lang::En).unwrap(),
-            ("Q2".to_string(), Some("FY21".to_string()))
-        );
+        assert_eq!(period_axis_labels("FY2021", Lang::Ja).unwrap(), ("21年度".to_string(), None));
+        assert_eq!(period_axis_labels("FY2021", Lang::En).unwrap(), ("FY21".to_string(), None));
+        assert_eq!(period_axis_labels("FY2021Q2", Lang::Ja).unwrap(), ("2Q".to_string(), Some("21年度".to_string())));
+        assert_eq!(period_axis_labels("FY2021Q2", Lang::En).unwrap(), ("Q2".to_string(), Some("FY21".to_string())));
     }
 
     #[test]
     fn period_parse() {
-        assert_eq!(
-            Period::parse("FY2021").unwrap(),
-            Period {
-                year: 2021,
-                quarter: None
-            }
-        );
-        assert_eq!(
-            Period::parse("FY2021Q4").unwrap(),
-            Period {
-                year: 2021,
-                quarter: Some(4)
-            }
-        );
+        assert_eq!(Period::parse("FY2021").unwrap(), Period { year: 2021, quarter: None });
+        assert_eq!(Period::parse("FY2021Q4").unwrap(), Period { year: 2021, quarter: Some(4) });
         assert_eq!(Period::parse("FY2021Q4").unwrap().id(), "FY2021Q4");
         assert_eq!(Period::parse("FY2017").unwrap().id(), "FY2017");
         assert!(Period::parse("FY2020").unwrap() < Period::parse("FY2020Q1").unwrap());
@@ -1630,67 +1298,34 @@ mod tests {
 
     #[test]
     fn as_of_labels() {
-        assert_eq!(
-            as_of_label("2022-03-31", Lang::Ja).unwrap(),
-            "2022年3月末時点"
-        );
-        assert_eq!(
-            as_of_label("2022-03-31", Lang::En).unwrap(),
-            "as of March 31, 2022"
-        );
-        assert_eq!(
-            as_of_label("2022-06-02", Lang::Ja).unwrap(),
-            "2022年6月2日時点"
-        );
-        assert_eq!(
-            as_of_label("2022-06-02", Lang::En).unwrap(),
-            "as of June 2, 2022"
-        );
+        assert_eq!(as_of_label("2022-03-31", Lang::Ja).unwrap(), "2022年3月末時点");
+        assert_eq!(as_of_label("2022-03-31", Lang::En).unwrap(), "as of March 31, 2022");
+        assert_eq!(as_of_label("2022-06-02", Lang::Ja).unwrap(), "2022年6月2日時点");
+        assert_eq!(as_of_label("2022-06-02", Lang::En).unwrap(), "as of June 2, 2022");
         assert_eq!(as_of_label("2021-04", Lang::Ja).unwrap(), "2021年4月時点");
-        assert_eq!(
-            as_of_label("2021-04", Lang::En).unwrap(),
-            "as of April 2021"
-        );
-        assert_eq!(
-            as_of_label("2022-06-30", Lang::Ja).unwrap(),
-            "2022年6月末時点"
-        );
-        assert_eq!(
-            as_of_label("2022-12-31", Lang::Ja).unwrap(),
-            "2022年12月末時点"
-        );
-        assert_eq!(
-            as_of_label("2022-12-30", Lang::Ja).unwrap(),
-            "2022年12月30日時点"
-        );
+        assert_eq!(as_of_label("2021-04", Lang::En).unwrap(), "as of April 2021");
+        assert_eq!(as_of_label("2022-06-30", Lang::Ja).unwrap(), "2022年6月末時点");
+        assert_eq!(as_of_label("2022-12-31", Lang::Ja).unwrap(), "2022年12月末時点");
+        assert_eq!(as_of_label("2022-12-30", Lang::Ja).unwrap(), "2022年12月30日時点");
     }
 
     #[test]
     fn date_labels() {
         assert_eq!(date_label("2022-03-31", Lang::Ja).unwrap(), "2022年3月末");
-        assert_eq!(
-            date_label("2022-03-31", Lang::En).unwrap(),
-            "March 31, 2022"
-        );
+        assert_eq!(date_label("2022-03-31", Lang::En).unwrap(), "March 31, 2022");
         assert_eq!(date_label("2022-06-02", Lang::Ja).unwrap(), "2022年6月2日");
         assert_eq!(date_label("2022-06-02", Lang::En).unwrap(), "June 2, 2022");
         assert_eq!(date_label("2021-04", Lang::Ja).unwrap(), "2021年4月");
         assert_eq!(date_label("2021-04", Lang::En).unwrap(), "April 2021");
         assert_eq!(date_label("1992-12", Lang::En).unwrap(), "December 1992");
-        assert_eq!(
-            date_label("2022-01-01", Lang::En).unwrap(),
-            "January 1, 2022"
-        );
+        assert_eq!(date_label("2022-01-01", Lang::En).unwrap(), "January 1, 2022");
         assert_eq!(date_label("2021-09-30", Lang::Ja).unwrap(), "2021年9月末");
     }
 
     #[test]
     fn leap_years() {
         assert_eq!(date_label("2024-02-29", Lang::Ja).unwrap(), "2024年2月末");
-        assert_eq!(
-            date_label("2000-02-29", Lang::En).unwrap(),
-            "February 29, 2000"
-        );
+        assert_eq!(date_label("2000-02-29", Lang::En).unwrap(), "February 29, 2000");
         assert_eq!(date_label("2024-02-28", Lang::Ja).unwrap(), "2024年2月28日");
         assert_eq!(date_label("2023-02-28", Lang::Ja).unwrap(), "2023年2月末");
         assert!(date_label("2023-02-29", Lang::Ja).is_err());

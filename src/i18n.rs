@@ -54,7 +54,11 @@ impl Locales {
                     Ok((resource, defined)) => {
                         for (key, location) in defined {
                             if let Some(first) = lang_keys.get(&key) {
-                                errors.push(Error::input(Stage::Locale, location, format!("key `{key}` is already defined at {first}")));
+                                errors.push(Error::input(
+                                    Stage::Locale,
+                                    location,
+                                    format!("key `{key}` is already defined at {first}"),
+                                ));
                             } else {
                                 lang_keys.insert(key, location);
                             }
@@ -69,7 +73,11 @@ impl Locales {
             keys.insert(lang, lang_keys);
         }
         Error::collect(errors)?;
-        let used = keys.values().flat_map(|k: &BTreeMap<String, Location>| k.keys()).map(|k| (k.clone(), AtomicBool::new(false))).collect();
+        let used = keys
+            .values()
+            .flat_map(|k: &BTreeMap<String, Location>| k.keys())
+            .map(|k| (k.clone(), AtomicBool::new(false)))
+            .collect();
         let locales = Locales { bundles, keys, used, used_unknown: Mutex::new(BTreeSet::new()) };
         locales.check_parity()?;
         Ok(locales)
@@ -86,8 +94,12 @@ impl Locales {
                 for (key, location) in keys {
                     if !other_keys.contains_key(key) {
                         errors.push(
-                            Error::input(Stage::Locale, location.clone(), format!("key `{key}` has no {other} translation"))
-                                .with_hint(format!("add `{key} = …` to a file in locales/{other}/")),
+                            Error::input(
+                                Stage::Locale,
+                                location.clone(),
+                                format!("key `{key}` has no {other} translation"),
+                            )
+                            .with_hint(format!("add `{key} = …` to a file in locales/{other}/")),
                         );
                     }
                 }
@@ -106,7 +118,8 @@ impl Locales {
 
     /// Keys looked up since loading.
     pub fn used_keys(&self) -> BTreeSet<String> {
-        let mut keys: BTreeSet<String> = self.used.iter().filter(|(_, f)| f.load(Ordering::Relaxed)).map(|(k, _)| k.clone()).collect();
+        let mut keys: BTreeSet<String> =
+            self.used.iter().filter(|(_, f)| f.load(Ordering::Relaxed)).map(|(k, _)| k.clone()).collect();
         if let Ok(unknown) = self.used_unknown.lock() {
             keys.extend(unknown.iter().cloned());
         }
@@ -179,9 +192,8 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
                     *nth += 1;
                 }
             }
-            let resource = FluentResource::try_new(text.clone()).map_err(|_| {
-                Error::input(Stage::Locale, Location::file(path), "file could not be read as Fluent")
-            })?;
+            let resource = FluentResource::try_new(text.clone())
+                .map_err(|_| Error::input(Stage::Locale, Location::file(path), "file could not be read as Fluent"))?;
             Ok((resource, defined))
         }
         Err((_, errors)) => {
@@ -194,8 +206,12 @@ fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
                     while offset > 0 && text.as_bytes()[offset - 1].is_ascii_whitespace() {
                         offset -= 1;
                     }
-                    Error::input(Stage::Locale, Location::from_offset(path, &text, offset, 1), format!("Fluent syntax error: {}", e.kind))
-                        .with_hint("a message is written `key = text`; braces start placeables")
+                    Error::input(
+                        Stage::Locale,
+                        Location::from_offset(path, &text, offset, 1),
+                        format!("Fluent syntax error: {}", e.kind),
+                    )
+                    .with_hint("a message is written `key = text`; braces start placeables")
                 })
                 .collect();
             Err(Error::collect(list).unwrap_err())

@@ -12,8 +12,8 @@
 
 pub mod audit;
 pub mod chart;
-pub mod cli;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod data;

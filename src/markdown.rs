@@ -87,9 +87,14 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
             Ok(Expansion::Block(html)) => {
                 let line_start = body[..code.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
                 let line_end = body[code.end..].find('\n').map(|i| code.end + i).unwrap_or(body.len());
-                let alone = body[line_start..code.start].trim().is_empty() && body[code.end..line_end].trim().is_empty();
+                let alone =
+                    body[line_start..code.start].trim().is_empty() && body[code.end..line_end].trim().is_empty();
                 if !alone {
-                    errors.push(Error::input(Stage::Shortcode, location, format!("`{}` must stand on a line of its own", code.name)));
+                    errors.push(Error::input(
+                        Stage::Shortcode,
+                        location,
+                        format!("`{}` must stand on a line of its own", code.name),
+                    ));
                     continue;
                 }
                 text.push_str(&format!("{BLOCK_MARK}{}", blocks.len()));
@@ -114,7 +119,11 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
     for (event, range) in &events {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
             if !used_ids.insert(id.to_string()) {
-                errors.push(Error::input(Stage::Content, Location::line(path, line_of(range.start)), format!("heading id `{id}` is used twice on this page")));
+                errors.push(Error::input(
+                    Stage::Content,
+                    Location::line(path, line_of(range.start)),
+                    format!("heading id `{id}` is used twice on this page"),
+                ));
             }
         }
     }
@@ -123,7 +132,11 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
         let (event, range) = &events[i];
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map(|p| i + p).unwrap_or(events.len() - 1);
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map(|p| i + p)
+                    .unwrap_or(events.len() - 1);
                 let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
                 let text_content = plain_text(&inner);
                 let id = match id {
@@ -131,7 +144,12 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                     None => unique_id(&slugify(&text_content), &mut used_ids),
                 };
                 headings.push(Heading { level: heading_number(*level), id: id.clone(), text: text_content });
-                out_events.push(Event::Start(Tag::Heading { level: *level, id: Some(CowStr::from(id)), classes: classes.clone(), attrs: attrs.clone() }));
+                out_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
                 out_events.extend(inner);
                 out_events.push(events[end].0.clone());
                 i = end + 1;
@@ -147,7 +165,12 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                         Err(e) => errors.push(e),
                     }
                 }
-                out_events.push(Event::Start(Tag::Link { link_type: *link_type, dest_url: CowStr::from(dest), title: title.clone(), id: id.clone() }));
+                out_events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(dest),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 links.push(Link { dest: dest_url.to_string(), line: line_of(range.start) });
@@ -349,10 +372,8 @@ fn fix_line(line: &str) -> String {
         }
         let before = line[..*open].chars().next_back();
         let after = line[close + 2..].chars().next();
-        let touches_cjk = [before, after, inner.chars().next(), inner.chars().next_back()]
-            .into_iter()
-            .flatten()
-            .any(is_cjk);
+        let touches_cjk =
+            [before, after, inner.chars().next(), inner.chars().next_back()].into_iter().flatten().any(is_cjk);
         if touches_cjk {
             replace.push((*open, *close));
         }
@@ -400,7 +421,8 @@ mod tests {
         let html = "<p>a</p>\n<table><tr><td>x</td></tr></table>\n<p>b table> </p><table></table>";
         assert_eq!(
             wrap_tables(html),
-            html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>").replace("</table>", "</table></div>")
+            html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+                .replace("</table>", "</table></div>")
         );
     }
 

@@ -42,8 +42,12 @@ impl Renderer {
     pub fn new(config: &Config, locales: Arc<Locales>) -> Result<Renderer> {
         let sources = template_files(config);
         if sources.is_empty() {
-            return Err(Error::input(Stage::Template, Location::file(config.theme_dir().join("templates")), "no templates found")
-                .with_hint(format!("is the theme `{}` in themes/?", config.theme)));
+            return Err(Error::input(
+                Stage::Template,
+                Location::file(config.theme_dir().join("templates")),
+                "no templates found",
+            )
+            .with_hint(format!("is the theme `{}` in themes/?", config.theme)));
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
@@ -86,7 +90,9 @@ fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> tera::TeraResu
     // `lang=` picks another language, e.g. for the bilingual 404 page.
     let lang: String = match kwargs.get::<String>("lang")? {
         Some(l) => l,
-        None => state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?,
+        None => {
+            state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?
+        }
     };
     let lang: Lang = lang.parse().map_err(tera::Error::message)?;
     let mut args = Vec::new();
@@ -117,7 +123,9 @@ fn template_error(sources: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Err
             let error = Error::input(Stage::Template, Location::at(path, span.start_line, span.start_col + 1), message);
             if r.message() == "Unknown tag" {
                 // tera's word for an end tag met while an inner tag is still open.
-                return error.with_hint("is the tag misspelled, or an {% if %} or {% for %} above it left without its end tag?");
+                return error.with_hint(
+                    "is the tag misspelled, or an {% if %} or {% for %} above it left without its end tag?",
+                );
             }
             error
         }

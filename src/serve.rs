@@ -19,9 +19,9 @@ use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::config::Config;
 use crate::content::{load_page, Page};
-use crate::lang::Lang;
 use crate::diagnostics::{self, Severity};
 use crate::error::{Error, Location, Stage};
+use crate::lang::Lang;
 use crate::site::{BuildReport, Site};
 
 /// Path below the base path where the reload event stream is served.
@@ -53,7 +53,10 @@ pub fn run(options: &Options) -> Result<(), Error> {
     let base_path = config.base_path().to_string();
     let listener = TcpListener::bind(("127.0.0.1", options.port)).map_err(|e| {
         let (message, hint) = if e.kind() == std::io::ErrorKind::AddrInUse {
-            (format!("port {} is already in use", options.port), "stop the other server or choose another port with --port")
+            (
+                format!("port {} is already in use", options.port),
+                "stop the other server or choose another port with --port",
+            )
         } else {
             (format!("cannot listen on 127.0.0.1:{}: {e}", options.port), "choose another port with --port")
         };
@@ -67,10 +70,12 @@ pub fn run(options: &Options) -> Result<(), Error> {
         let _ = std::fs::remove_dir_all(&cleanup);
         std::process::exit(130);
     });
-    let state = Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
+    let state =
+        Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
 
-    let mut builder = Builder { root: options.root.clone(), out: out.clone(), site: None, sources: snapshot(&options.root) };
+    let mut builder =
+        Builder { root: options.root.clone(), out: out.clone(), site: None, sources: snapshot(&options.root) };
     rebuild(&mut builder, &state, options, None);
 
     let server = Server::from_listener(listener, None)
@@ -93,7 +98,8 @@ pub fn run(options: &Options) -> Result<(), Error> {
         let root = options.root.clone();
         let state = state.clone();
         let clients = clients.clone();
-        let opts = Options { root: options.root.clone(), port: options.port, quiet: options.quiet, verbose: options.verbose };
+        let opts =
+            Options { root: options.root.clone(), port: options.port, quiet: options.quiet, verbose: options.verbose };
         std::thread::spawn(move || watch_loop(&root, rx, &mut builder, &state, &clients, &opts));
     }
 
@@ -111,7 +117,14 @@ fn watch_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::input(Stage::Config, Location::file(path), format!("cannot watch for changes: {e}"))
 }
 
-fn watch_loop(root: &Path, rx: Receiver<DebounceEventResult>, builder: &mut Builder, state: &Mutex<State>, clients: &Clients, options: &Options) {
+fn watch_loop(
+    root: &Path,
+    rx: Receiver<DebounceEventResult>,
+    builder: &mut Builder,
+    state: &Mutex<State>,
+    clients: &Clients,
+    options: &Options,
+) {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let watched = |path: &Path| relevant(&canonical_root, root, path);
     while let Ok(result) = rx.recv() {
@@ -161,13 +174,19 @@ fn relevant(canonical_root: &Path, root: &Path, path: &Path) -> bool {
     let rel = path.strip_prefix(canonical_root).or_else(|_| path.strip_prefix(root));
     let Ok(rel) = rel else { return false };
     let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.starts_with(".#") || name == "4913" {
+    if name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.starts_with(".#")
+        || name == "4913"
+    {
         return false;
     }
     match rel.components().next() {
         Some(Component::Normal(first)) => {
             let first = first.to_str().unwrap_or("");
-            (rel.components().count() == 1 && first == "site.toml") || (rel.components().count() > 1 && SOURCE_DIRS.contains(&first))
+            (rel.components().count() == 1 && first == "site.toml")
+                || (rel.components().count() > 1 && SOURCE_DIRS.contains(&first))
         }
         _ => false,
     }
@@ -190,7 +209,8 @@ enum Built {
 
 impl Builder {
     fn snapshot_changes(&self, now: &Snapshot) -> Vec<PathBuf> {
-        let mut changed: Vec<PathBuf> = now.iter().filter(|(p, m)| self.sources.get(*p) != Some(m)).map(|(p, _)| p.clone()).collect();
+        let mut changed: Vec<PathBuf> =
+            now.iter().filter(|(p, m)| self.sources.get(*p) != Some(m)).map(|(p, _)| p.clone()).collect();
         changed.extend(self.sources.keys().filter(|p| !now.contains_key(*p)).cloned());
         changed
     }
@@ -241,7 +261,8 @@ impl Builder {
         names.sort();
         names.dedup();
         let site = self.site.as_ref()?;
-        let pages: Vec<&Page> = names.iter().filter_map(|(l, n)| site.content.pages.get(l)?.iter().find(|p| &p.name == n)).collect();
+        let pages: Vec<&Page> =
+            names.iter().filter_map(|(l, n)| site.content.pages.get(l)?.iter().find(|p| &p.name == n)).collect();
         Some(site.rewrite_pages(&self.out, &pages).map(|_| Built::Pages(pages.iter().map(|p| p.rel_dir()).collect())))
     }
 }
@@ -340,7 +361,10 @@ fn respond_file(request: Request, file: &Path, status: u16, script: &str) {
         let _ = request.respond(html_response(inject(&html, script), status));
         return;
     }
-    let response = Response::from_data(bytes).with_status_code(status).with_header(header("Content-Type", kind)).with_header(header("Cache-Control", "no-store"));
+    let response = Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
 }
 

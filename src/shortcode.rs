@@ -71,11 +71,7 @@ impl Shortcode {
     pub fn check_args(&self, allowed: &[&str]) -> Result<(), String> {
         for key in self.args.keys() {
             if !allowed.contains(&key.as_str()) {
-                return Err(format!(
-                    "`{}` has no argument `{key}` (arguments: {})",
-                    self.name,
-                    allowed.join(", ")
-                ));
+                return Err(format!("`{}` has no argument `{key}` (arguments: {})", self.name, allowed.join(", ")));
             }
         }
         Ok(())

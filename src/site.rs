@@ -78,7 +78,11 @@ impl Site {
         let renderer = Renderer::new(&config, locales.clone())?;
         for name in ["page.html", "home.html", "index.html", "404.html"] {
             if !renderer.has(name) {
-                return Err(Error::input(Stage::Template, Location::file(config.theme_dir().join("templates").join(name)), format!("the theme has no `{name}`")));
+                return Err(Error::input(
+                    Stage::Template,
+                    Location::file(config.theme_dir().join("templates").join(name)),
+                    format!("the theme has no `{name}`"),
+                ));
             }
         }
         Ok(Site { config, content, data, locales, renderer })
@@ -112,8 +116,10 @@ impl Site {
     pub fn rewrite_pages(&self, out: &Path, pages: &[&Page]) -> Result<usize> {
         let written = Mutex::new(BTreeSet::new());
         let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
-        let results: Vec<Result<PageOutput>> =
-            pages.par_iter().map(|page| self.render_page(page, Some(out), &written, &needs[page.is_home() as usize])).collect();
+        let results: Vec<Result<PageOutput>> = pages
+            .par_iter()
+            .map(|page| self.render_page(page, Some(out), &written, &needs[page.is_home() as usize]))
+            .collect();
         Error::collect(results.into_iter().filter_map(|r| r.err()).collect())?;
         Ok(pages.len())
     }
@@ -133,8 +139,10 @@ impl Site {
         // What the templates read decides what each page's context holds: the full navigation
         // is one entry per page, so building it for every page makes a build quadratic.
         let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
-        let results: Vec<Result<PageOutput>> =
-            pages.par_iter().map(|page| self.render_page(page, out, &written, &needs[page.is_home() as usize])).collect();
+        let results: Vec<Result<PageOutput>> = pages
+            .par_iter()
+            .map(|page| self.render_page(page, out, &written, &needs[page.is_home() as usize]))
+            .collect();
         let mut errors = Vec::new();
         let mut report = BuildReport::default();
         for result in results {
@@ -158,10 +166,17 @@ impl Site {
         Ok(report)
     }
 
-    fn render_page(&self, page: &Page, out: Option<&Path>, written: &Mutex<BTreeSet<PathBuf>>, needs: &Needs) -> Result<PageOutput> {
+    fn render_page(
+        &self,
+        page: &Page,
+        out: Option<&Path>,
+        written: &Mutex<BTreeSet<PathBuf>>,
+        needs: &Needs,
+    ) -> Result<PageOutput> {
         let rel_dir = page.rel_dir();
         let root = relative_root(&rel_dir);
-        let mut hooks = PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
+        let mut hooks =
+            PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
         let rendered = markdown::render(&page.path, page.body(), page.body_line, &mut hooks)?;
         let context = self.page_context(page, &root, &rendered, needs)?;
         let template = template_name(page.is_home());
@@ -202,7 +217,13 @@ impl Site {
         Ok(PageOutput { figure_uses: hooks.figure_uses, charts: hooks.charts, generated, record })
     }
 
-    fn page_context<'a>(&'a self, page: &Page, root: &str, rendered: &markdown::Rendered, needs: &Needs) -> Result<tera::Context> {
+    fn page_context<'a>(
+        &'a self,
+        page: &Page,
+        root: &str,
+        rendered: &markdown::Rendered,
+        needs: &Needs,
+    ) -> Result<tera::Context> {
         let lang = page.lang;
         let mut ctx = tera::Context::new();
         ctx.insert("lang", lang.code());
@@ -210,7 +231,12 @@ impl Site {
         ctx.insert("site_title", &self.config.titles[&lang]);
         ctx.insert("base_url", &self.config.base_url);
         ctx.insert("canonical", &format!("{}{}", self.config.base_url, page.rel_dir()));
-        let toc: Vec<TocEntry> = rendered.headings.iter().filter(|h| h.level == 2).map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() }).collect();
+        let toc: Vec<TocEntry> = rendered
+            .headings
+            .iter()
+            .filter(|h| h.level == 2)
+            .map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() })
+            .collect();
         ctx.insert(
             "page",
             &PageView {
@@ -251,7 +277,11 @@ impl Site {
                 });
             }
         }
-        let default_twin = if lang == self.config.default_language { Some(page) } else { self.content.twin(page, self.config.default_language) };
+        let default_twin = if lang == self.config.default_language {
+            Some(page)
+        } else {
+            self.content.twin(page, self.config.default_language)
+        };
         ctx.insert("x_default", &default_twin.map(|t| format!("{}{}", self.config.base_url, t.rel_dir())));
         ctx.insert("alternates", &alternates);
         Ok(ctx)
@@ -291,11 +321,19 @@ impl Site {
             .config
             .languages
             .iter()
-            .map(|l| LanguageChoice { lang: l.code(), title: self.config.titles[l].clone(), href: format!("{}/", l.code()), url: format!("{}{}/", self.config.base_url, l.code()) })
+            .map(|l| LanguageChoice {
+                lang: l.code(),
+                title: self.config.titles[l].clone(),
+                href: format!("{}/", l.code()),
+                url: format!("{}{}/", self.config.base_url, l.code()),
+            })
             .collect();
         ctx.insert("languages", &languages);
         ctx.insert("site_title", &self.config.titles[&self.config.default_language]);
-        Ok(vec![("index.html", self.renderer.render("index.html", &ctx)?), ("404.html", self.renderer.render("404.html", &ctx)?)])
+        Ok(vec![
+            ("index.html", self.renderer.render("index.html", &ctx)?),
+            ("404.html", self.renderer.render("404.html", &ctx)?),
+        ])
     }
 
     /// Every page with its language alternates (`xhtml:link`).
@@ -308,12 +346,23 @@ impl Site {
                 let twin = if lang == page.lang { Some(page) } else { self.content.twin(page, lang) };
                 if let Some(twin) = twin {
                     let href = format!("{}{}", self.config.base_url, twin.rel_dir());
-                    xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n", lang.code(), xml_escape(&href)));
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                        lang.code(),
+                        xml_escape(&href)
+                    ));
                 }
             }
-            let default = if page.lang == self.config.default_language { Some(page) } else { self.content.twin(page, self.config.default_language) };
+            let default = if page.lang == self.config.default_language {
+                Some(page)
+            } else {
+                self.content.twin(page, self.config.default_language)
+            };
             if let Some(d) = default {
-                xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n", xml_escape(&format!("{}{}", self.config.base_url, d.rel_dir()))));
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                    xml_escape(&format!("{}{}", self.config.base_url, d.rel_dir()))
+                ));
             }
             xml.push_str("  </url>\n");
         }
@@ -411,7 +460,14 @@ impl Hooks for PageHooks<'_> {
             "fig" => {
                 let (text, row) = figures::render_fig(&self.site.data, code, lang).map_err(fail)?;
                 let id = code.str_arg("id").ok().flatten().unwrap_or_default().to_string();
-                self.figure_uses.push(FigureUse { id, row, lang, page: self.page.name.clone(), line: location.line.unwrap_or(0), text: text.clone() });
+                self.figure_uses.push(FigureUse {
+                    id,
+                    row,
+                    lang,
+                    page: self.page.name.clone(),
+                    line: location.line.unwrap_or(0),
+                    text: text.clone(),
+                });
                 // A figure and its unit never break across lines (2,263億円 / ¥226.3 billion).
                 Ok(Expansion::Span { class: "fig", text })
             }
@@ -426,9 +482,8 @@ impl Hooks for PageHooks<'_> {
                 })?;
                 let table = &self.site.data.tables[&spec.data];
                 let text = |key: &str| self.site.locales.text(lang, key, &[]);
-                let out = chart::render(spec, table, lang, &text, self.root).map_err(|m| {
-                    Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}"))
-                })?;
+                let out = chart::render(spec, table, lang, &text, self.root)
+                    .map_err(|m| Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}")))?;
                 self.files.extend(out.files);
                 self.charts += 1;
                 Ok(Expansion::Block(out.html))
@@ -462,14 +517,22 @@ fn check_data_labels(data: &Data, locales: &Locales) -> Result<()> {
     let lang = Lang::Ja;
     let mut need = |key: &str, location: &dyn Fn() -> Location| {
         if !locales.has(lang, key) {
-            errors.push(Error::input(Stage::Locale, location(), format!("translation key `{key}` is not defined in locales/"))
-                .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/")));
+            errors.push(
+                Error::input(Stage::Locale, location(), format!("translation key `{key}` is not defined in locales/"))
+                    .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/")),
+            );
         }
     };
     for table in data.tables.values() {
         for column in &table.columns {
             // The sidecar is read again only to point at a missing key's line.
-            need(&column.label, &|| crate::config::key_location(&table.sidecar_path, &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(), &format!("[columns.{}", column.id)));
+            need(&column.label, &|| {
+                crate::config::key_location(
+                    &table.sidecar_path,
+                    &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(),
+                    &format!("[columns.{}", column.id),
+                )
+            });
         }
         for key in table.categories.values() {
             need(key, &|| Location::file(&table.sidecar_path));
@@ -555,8 +618,12 @@ fn prepare_staging(output: &Path) -> Result<PathBuf> {
         _ => PathBuf::from("."),
     };
     if let Some(file) = parent.ancestors().find(|a| a.exists() && !a.is_dir()) {
-        return Err(Error::input(Stage::Output, Location::file(file), "a file stands where the output's parent folder should be")
-            .with_hint("remove the file or choose another --output"));
+        return Err(Error::input(
+            Stage::Output,
+            Location::file(file),
+            "a file stands where the output's parent folder should be",
+        )
+        .with_hint("remove the file or choose another --output"));
     }
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());

@@ -9,7 +9,6 @@ use crate::content::{source_hash, Content, Page};
 use crate::error::{read_utf8, Error, Location, Result, Stage};
 use crate::lang::Lang;
 
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     /// `translation_of` matches the source page.
@@ -85,13 +84,30 @@ pub fn freshness_problems(config: &Config, content: &Content) -> Vec<Error> {
                 Error::input(
                     Stage::Content,
                     location,
-                    format!("translation is stale: it follows {recorded}, but {} is now {}", display_path(config, &pair.source_path), pair.current),
+                    format!(
+                        "translation is stale: it follows {recorded}, but {} is now {}",
+                        display_path(config, &pair.source_path),
+                        pair.current
+                    ),
                 )
-                .with_hint(format!("update the translation, then run `irsite translations --mark {}`", display_path(config, &pair.path))),
+                .with_hint(format!(
+                    "update the translation, then run `irsite translations --mark {}`",
+                    display_path(config, &pair.path)
+                )),
             ),
             State::Unmarked => out.push(
-                Error::input(Stage::Content, location, format!("translation is not marked with the version of {} it follows", display_path(config, &pair.source_path)))
-                    .with_hint(format!("once it is in step, run `irsite translations --mark {}`", display_path(config, &pair.path))),
+                Error::input(
+                    Stage::Content,
+                    location,
+                    format!(
+                        "translation is not marked with the version of {} it follows",
+                        display_path(config, &pair.source_path)
+                    ),
+                )
+                .with_hint(format!(
+                    "once it is in step, run `irsite translations --mark {}`",
+                    display_path(config, &pair.path)
+                )),
             ),
             _ => {}
         }
@@ -145,26 +161,40 @@ fn display_path(config: &Config, path: &Path) -> String {
 /// as written. Returns the hash written.
 pub fn mark(config: &Config, path: &Path) -> Result<String> {
     // A relative path names a file of the site (under --root), or else one from the current folder.
-    let full = if path.is_absolute() || !config.root.join(path).exists() { path.to_path_buf() } else { config.root.join(path) };
+    let full = if path.is_absolute() || !config.root.join(path).exists() {
+        path.to_path_buf()
+    } else {
+        config.root.join(path)
+    };
     let lang_dir = full.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
     let lang: Lang = lang_dir.parse().map_err(|_| {
         Error::input(Stage::Content, Location::file(&full), "not a page of a language folder")
             .with_hint("mark a translated page, e.g. content/en/about.md")
     })?;
     if lang == config.default_language {
-        return Err(Error::input(Stage::Content, Location::file(&full), format!("`{lang}` pages are the originals; only translations are marked"))
-            .with_hint("mark the translated page, e.g. content/en/about.md"));
+        return Err(Error::input(
+            Stage::Content,
+            Location::file(&full),
+            format!("`{lang}` pages are the originals; only translations are marked"),
+        )
+        .with_hint("mark the translated page, e.g. content/en/about.md"));
     }
-    let file_name = full.file_name().ok_or_else(|| Error::input(Stage::Content, Location::file(&full), "not a page file"))?;
+    let file_name =
+        full.file_name().ok_or_else(|| Error::input(Stage::Content, Location::file(&full), "not a page file"))?;
     let source_path = config.content_dir().join(config.default_language.code()).join(file_name);
     if !source_path.is_file() {
-        return Err(Error::input(Stage::Content, Location::file(&full), format!("no original: {} does not exist", source_path.display())));
+        return Err(Error::input(
+            Stage::Content,
+            Location::file(&full),
+            format!("no original: {} does not exist", source_path.display()),
+        ));
     }
     let source = read_utf8(&source_path, Stage::Content)?;
     let hash = source_hash(&source);
     let raw = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
     let text = String::from_utf8(raw).map_err(|_| {
-        Error::input(Stage::Content, Location::file(&full), "file is not valid UTF-8").with_hint("save the file with UTF-8 encoding")
+        Error::input(Stage::Content, Location::file(&full), "file is not valid UTF-8")
+            .with_hint("save the file with UTF-8 encoding")
     })?;
     let updated = set_field(&text, &hash).ok_or_else(|| {
         Error::input(Stage::FrontMatter, Location::line(&full, 1), "page has no `+++` front matter to mark")

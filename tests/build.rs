@@ -19,12 +19,20 @@ fn builds_both_languages_with_alternates_switcher_and_sitemap() {
             assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}/{page}");
             assert!(html.contains(&format!("<link rel=\"canonical\" href=\"https://example.com/{lang}/{page}\">")));
             for l in ["ja", "en"] {
-                assert!(html.contains(&format!("<link rel=\"alternate\" hreflang=\"{l}\" href=\"https://example.com/{l}/{page}\">")), "{lang}/{page} → {l}");
+                assert!(
+                    html.contains(&format!(
+                        "<link rel=\"alternate\" hreflang=\"{l}\" href=\"https://example.com/{l}/{page}\">"
+                    )),
+                    "{lang}/{page} → {l}"
+                );
             }
             assert!(html.contains(&format!("hreflang=\"x-default\" href=\"https://example.com/ja/{page}\"")));
             // The switcher links to the twin, relatively.
             let depth = if page.is_empty() { "../" } else { "../../" };
-            assert!(html.contains(&format!("<a href=\"{depth}{other}/{page}\" hreflang=\"{other}\"")), "switcher on {lang}/{page}");
+            assert!(
+                html.contains(&format!("<a href=\"{depth}{other}/{page}\" hreflang=\"{other}\"")),
+                "switcher on {lang}/{page}"
+            );
             // The forward-looking statements notice is on every page.
             assert!(html.contains("id=\"disclaimer-heading\""));
         }
@@ -61,7 +69,8 @@ fn markdown_japanese_bold_heading_ids_figures_and_internal_links() {
     // Figures come out localized, each kept on one line by its span.
     assert!(read(&out.join("ja/index.html")).contains("売上高は<span class=\"fig\">2,263億円</span>です"));
     assert!(read(&out.join("en/index.html")).contains("Revenue was <span class=\"fig\">¥226.3 billion</span>."));
-    let links: Vec<String> = attr_values(&read(&out.join("ja/index.html")), "href").iter().map(|h| percent_decode(h)).collect();
+    let links: Vec<String> =
+        attr_values(&read(&out.join("ja/index.html")), "href").iter().map(|h| percent_decode(h)).collect();
     assert!(links.contains(&"../ja/results/#業績ハイライト".to_string()), "{links:?}");
     // No bidi isolation marks from Fluent.
     assert!(!ja.contains('\u{2068}') && !ja.contains('\u{2069}'));
@@ -105,7 +114,11 @@ fn failing_build(edit: impl FnOnce(&std::path::Path)) -> String {
     assert_eq!(result.status.code(), Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(snapshot(&out), before, "a failed build leaves the previous output intact");
-    let leftovers: Vec<_> = fs::read_dir(site.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".public")).collect();
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
     assert!(leftovers.is_empty(), "no staging folder left behind");
     err
 }
@@ -134,7 +147,11 @@ fn unknown_front_matter_key_is_an_error() {
 #[test]
 fn page_in_one_language_only_is_an_error() {
     let err = failing_build(|root| {
-        fs::write(root.join("content/ja/extra.md"), "+++\ntitle = \"追加\"\ndescription = \"説明\"\nweight = 20\n+++\n本文\n").unwrap();
+        fs::write(
+            root.join("content/ja/extra.md"),
+            "+++\ntitle = \"追加\"\ndescription = \"説明\"\nweight = 20\n+++\n本文\n",
+        )
+        .unwrap();
     });
     assert!(err.contains("content/ja/extra.md"), "{err}");
     assert!(err.contains("no en twin"), "{err}");
@@ -154,7 +171,8 @@ fn key_missing_in_one_locale_is_an_error() {
 fn template_error_names_template_and_line() {
     let err = failing_build(|root| {
         let path = root.join("themes/default/templates/page.html");
-        fs::write(&path, read(&path).replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.no_such_field }}</h1>")).unwrap();
+        fs::write(&path, read(&path).replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.no_such_field }}</h1>"))
+            .unwrap();
     });
     assert!(err.contains("templates/page.html:4:"), "{err}");
 }
@@ -228,7 +246,10 @@ fn real_site_has_every_deck_section_in_both_languages() {
     // Deck order in the navigation.
     let home = read(&out.join("ja/index.html"));
     let nav = home.split("class=\"site-nav\"").nth(1).unwrap();
-    let positions: Vec<usize> = sections.iter().map(|(slug, _)| nav.find(&format!("ja/{slug}/\"")).unwrap_or_else(|| panic!("{slug} in nav"))).collect();
+    let positions: Vec<usize> = sections
+        .iter()
+        .map(|(slug, _)| nav.find(&format!("ja/{slug}/\"")).unwrap_or_else(|| panic!("{slug} in nav")))
+        .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "deck order: {positions:?}");
     assert_eq!(broken_links(&out), Vec::<String>::new());
 }
@@ -238,7 +259,11 @@ fn site_templates_and_static_override_the_theme() {
     let site = fixture_site("basic");
     fs::create_dir_all(site.path().join("templates/partials")).unwrap();
     let footer = read(&site.path().join("themes/default/templates/partials/footer.html"));
-    fs::write(site.path().join("templates/partials/footer.html"), format!("<p class=\"house-footer\">house</p>\n{footer}")).unwrap();
+    fs::write(
+        site.path().join("templates/partials/footer.html"),
+        format!("<p class=\"house-footer\">house</p>\n{footer}"),
+    )
+    .unwrap();
     fs::create_dir_all(site.path().join("static/css")).unwrap();
     fs::write(site.path().join("static/css/site.css"), "body { color: #000; }\n").unwrap();
     let out = site.path().join("public");

@@ -76,7 +76,8 @@ fn every_chart_is_an_accessible_svg_in_both_languages() {
     for (id, spec) in &site.data.charts {
         for lang in Lang::ALL {
             let out = site.render(id, lang);
-            let doc = roxmltree::Document::parse(&out.svg).unwrap_or_else(|e| panic!("{id} ({lang}): {e}\n{}", out.svg));
+            let doc =
+                roxmltree::Document::parse(&out.svg).unwrap_or_else(|e| panic!("{id} ({lang}): {e}\n{}", out.svg));
             let root = doc.root_element();
             assert_eq!(root.tag_name().name(), "svg");
             assert_eq!(root.attribute("role"), Some("img"), "{id}");
@@ -85,7 +86,11 @@ fn every_chart_is_an_accessible_svg_in_both_languages() {
             assert!(root.attribute("height").is_none(), "{id}: the height follows the width");
             let title_id = root.attribute("aria-labelledby").unwrap();
             let desc_id = root.attribute("aria-describedby").unwrap();
-            let by_id = |i: &str| doc.descendants().find(|n| n.attribute("id") == Some(i)).unwrap_or_else(|| panic!("{id}: no element #{i}"));
+            let by_id = |i: &str| {
+                doc.descendants()
+                    .find(|n| n.attribute("id") == Some(i))
+                    .unwrap_or_else(|| panic!("{id}: no element #{i}"))
+            };
             let title = by_id(title_id);
             assert_eq!(title.tag_name().name(), "title");
             assert_eq!(title.text(), Some(site.text(lang, &spec.title).as_str()));
@@ -121,7 +126,10 @@ fn bars_slices_and_points_match_the_data() {
             match spec.kind {
                 ChartKind::StackedBar | ChartKind::GroupedBar | ChartKind::BarLine => {
                     for s in &spec.series {
-                        let bars = doc.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("data-series") == Some(s)).count();
+                        let bars = doc
+                            .descendants()
+                            .filter(|n| n.has_tag_name("rect") && n.attribute("data-series") == Some(s))
+                            .count();
                         assert_eq!(bars, present(s), "{id} ({lang}): bars of `{s}`");
                     }
                     for s in &spec.line {
@@ -131,13 +139,22 @@ fn bars_slices_and_points_match_the_data() {
                 ChartKind::Line => {
                     for s in &spec.series {
                         assert_eq!(count(&doc, "data-point", s), present(s), "{id} ({lang}): points of `{s}`");
-                        assert!(doc.descendants().any(|n| n.has_tag_name("polyline") && n.attribute("data-series") == Some(s)), "{id}: line of `{s}`");
+                        assert!(
+                            doc.descendants()
+                                .any(|n| n.has_tag_name("polyline") && n.attribute("data-series") == Some(s)),
+                            "{id}: line of `{s}`"
+                        );
                     }
                 }
                 ChartKind::Donut => {
                     let col = table.column(&spec.series[0]).unwrap();
                     for (row, v) in table.rows.iter().zip(&col.values) {
-                        let slices = doc.descendants().filter(|n| n.has_tag_name("polygon") && n.attribute("data-series") == Some(row.id.as_str())).count();
+                        let slices = doc
+                            .descendants()
+                            .filter(|n| {
+                                n.has_tag_name("polygon") && n.attribute("data-series") == Some(row.id.as_str())
+                            })
+                            .count();
                         assert_eq!(slices, usize::from(v.is_some()), "{id}: slice of `{}`", row.id);
                         // every category is listed with its percentage
                         let name = site.text(lang, &table.categories[&row.id]);
@@ -176,8 +193,12 @@ fn labels_are_in_the_page_language() {
             }
             let all = texts.join("\n");
             match lang {
-                Lang::Ja => assert!(!all.contains("FY") && !all.contains("million"), "{id}: English in the ja chart:\n{all}"),
-                Lang::En => assert!(!all.contains("年度") && !all.contains("億円"), "{id}: Japanese in the en chart:\n{all}"),
+                Lang::Ja => {
+                    assert!(!all.contains("FY") && !all.contains("million"), "{id}: English in the ja chart:\n{all}")
+                }
+                Lang::En => {
+                    assert!(!all.contains("年度") && !all.contains("億円"), "{id}: Japanese in the en chart:\n{all}")
+                }
             }
             // the unit caption of the value axis
             if spec.kind != ChartKind::Donut {
@@ -239,7 +260,9 @@ fn forecast_plan_and_target_periods_are_marked() {
             assert_eq!(marked, n, "{id} ({lang}): elements marked {status}");
             assert!(texts(&doc).iter().any(|t| t == word), "{id} ({lang}): no `{word}` marker");
             // hatched fill: a pattern, not a plain colour
-            for node in doc.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("data-status") == Some(status)) {
+            for node in
+                doc.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("data-status") == Some(status))
+            {
                 assert!(node.attribute("fill").unwrap().starts_with("url(#chart-"), "{id}");
             }
         }
@@ -248,7 +271,8 @@ fn forecast_plan_and_target_periods_are_marked() {
 
 /// Reads CSV text as rows of cells.
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     reader.records().map(|r| r.unwrap().iter().map(|c| c.trim().to_string()).collect()).collect()
 }
 
@@ -276,7 +300,10 @@ fn data_table_and_download_equal_the_csv() {
                     if want.is_empty() {
                         assert!(!cell.contains("data-value"), "{id}: empty cell shown as a value");
                     } else {
-                        assert!(cell.starts_with(&format!(" data-value=\"{want}\"")), "{id} ({lang}): {col} expected {want}: {cell}");
+                        assert!(
+                            cell.starts_with(&format!(" data-value=\"{want}\"")),
+                            "{id} ({lang}): {col} expected {want}: {cell}"
+                        );
                     }
                 }
             }
@@ -317,7 +344,11 @@ fn labels_neither_overlap_nor_leave_the_chart() {
                 })
                 .collect();
             for (i, a) in boxes.iter().enumerate() {
-                assert!(a.0 >= -0.5 && a.2 <= view[2] + 0.5 && a.1 >= 0.0 && a.3 <= view[3], "{id} ({lang}): `{}` leaves the chart", a.4);
+                assert!(
+                    a.0 >= -0.5 && a.2 <= view[2] + 0.5 && a.1 >= 0.0 && a.3 <= view[3],
+                    "{id} ({lang}): `{}` leaves the chart",
+                    a.4
+                );
                 for b in &boxes[i + 1..] {
                     let overlap = a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5;
                     assert!(!overlap, "{id} ({lang}): `{}` overlaps `{}`", a.4, b.4);
@@ -371,7 +402,12 @@ fn text_is_legible_on_a_phone() {
             let out = site.render(id, lang);
             let doc = roxmltree::Document::parse(&out.svg).unwrap();
             for l in labels(&doc) {
-                assert!(l.size >= chart::MIN_FONT - 0.05 && l.size <= 14.0, "{id} ({lang}): `{}` at {}", l.text, l.size);
+                assert!(
+                    l.size >= chart::MIN_FONT - 0.05 && l.size <= 14.0,
+                    "{id} ({lang}): `{}` at {}",
+                    l.text,
+                    l.size
+                );
             }
             assert!(!out.svg.contains("style="), "{id}: sizing belongs to the stylesheet");
         }
@@ -402,7 +438,10 @@ fn every_bar_and_point_value_is_on_the_chart() {
                     if matches!(c.unit, format::Unit::Percent | format::Unit::PctChange) {
                         label.push('%');
                     }
-                    let k = texts.iter().position(|t| *t == label).unwrap_or_else(|| panic!("{id} ({lang}): `{col}` value `{label}` not on the chart"));
+                    let k = texts
+                        .iter()
+                        .position(|t| *t == label)
+                        .unwrap_or_else(|| panic!("{id} ({lang}): `{col}` value `{label}` not on the chart"));
                     texts.remove(k);
                 }
             }
@@ -482,7 +521,10 @@ fn missing_series_names_the_chart_line() {
 #[test]
 fn unit_mismatch_names_the_chart_line() {
     let (dir, err) = data_error(GOOD_CSV, &CHART.replace("[\"revenue\"]", "[\"revenue\", \"margin\"]"));
-    assert!(err.contains(&at(dir.path(), "charts.toml", 3)) && err.contains("mixes units oku_yen and percent"), "{err}");
+    assert!(
+        err.contains(&at(dir.path(), "charts.toml", 3)) && err.contains("mixes units oku_yen and percent"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -528,4 +570,3 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
-

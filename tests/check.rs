@@ -9,7 +9,6 @@ use std::process::Command;
 
 const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
 
-
 /// A fresh copy of the fixture site.
 fn site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -113,7 +112,12 @@ fn broken_relative_link() {
 #[test]
 fn broken_link_in_a_template() {
     let (_dir, root) = site();
-    edit(&root, "themes/mini/templates/base.html", "<main id=\"main\">", "<a href=\"{{ root }}press/\">press</a>\n<main id=\"main\">");
+    edit(
+        &root,
+        "themes/mini/templates/base.html",
+        "<main id=\"main\">",
+        "<a href=\"{{ root }}press/\">press</a>\n<main id=\"main\">",
+    );
     let line = line_of(&root, "themes/mini/templates/base.html", "press/");
     fails_at(&root, "themes/mini/templates/base.html", line, "leads to `press/`");
 }
@@ -221,7 +225,11 @@ fn stale_translation_warns_and_fails_with_strict() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let line = line_of(&root, "content/en/about.md", "translation_of");
     let spot = format!("{}:{line}", root.join("content/en/about.md").display());
-    assert!(run.stderr.contains("warning[content]: translation is stale") && run.stderr.contains(&spot), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[content]: translation is stale") && run.stderr.contains(&spot),
+        "{}",
+        run.stderr
+    );
 
     let strict = irsite(&root, &["check", "--strict"]);
     assert_eq!(strict.code, 1, "{}", strict.stderr);
@@ -232,7 +240,11 @@ fn stale_translation_warns_and_fails_with_strict() {
 
     // The table shows it; the built English page carries the notice, linking to the original.
     let table = irsite(&root, &["translations"]);
-    assert!(table.stdout.lines().any(|l| l.starts_with("content/en/about.md") && l.contains("stale")), "{}", table.stdout);
+    assert!(
+        table.stdout.lines().any(|l| l.starts_with("content/en/about.md") && l.contains("stale")),
+        "{}",
+        table.stdout
+    );
     let build = irsite(&root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(build.stderr.contains("translation is stale"), "{}", build.stderr);

@@ -113,7 +113,10 @@ fn data_numbers(data: &Data) -> BTreeMap<String, BTreeSet<(String, &'static str)
             for (row, value) in table.rows.iter().zip(&column.values) {
                 if let Some(v) = value {
                     for form in forms_of(*v, column.unit) {
-                        numbers.entry(form).or_default().insert((format!("{}.{} {}", table.name, column.id, row.id), column.unit.id()));
+                        numbers
+                            .entry(form)
+                            .or_default()
+                            .insert((format!("{}.{} {}", table.name, column.id, row.id), column.unit.id()));
                     }
                 }
             }
@@ -150,7 +153,11 @@ fn context_units(before: &str, after: &str) -> Option<&'static [&'static str]> {
         (" seconds", &["seconds"]),
     ];
     if yen_before {
-        return Some(if after.starts_with(" billion") || after.starts_with(" million") { &["oku_yen"] } else { &["yen"] });
+        return Some(if after.starts_with(" billion") || after.starts_with(" million") {
+            &["oku_yen"]
+        } else {
+            &["yen"]
+        });
     }
     table.iter().find(|(suffix, _)| after.starts_with(suffix)).map(|(_, units)| *units)
 }
@@ -174,9 +181,9 @@ fn prose(source: &str) -> String {
     if let Some(end) = source[3..].find("\n+++").map(|i| i + 3) {
         let mut offset = 0;
         for line in source[..end + 4].split_inclusive('\n') {
-            let shown = ["title", "description", "nav_title"].iter().any(|k| {
-                line.strip_prefix(k).is_some_and(|rest| rest.trim_start().starts_with('='))
-            });
+            let shown = ["title", "description", "nav_title"]
+                .iter()
+                .any(|k| line.strip_prefix(k).is_some_and(|rest| rest.trim_start().starts_with('=')));
             if !shown {
                 blank(&mut text, offset, offset + line.len());
             }
@@ -211,8 +218,20 @@ fn is_letter_or_joiner(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-' || c == '/')
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Why a number in prose is not a figure, or `None` when it may be one. Each rule is about
 /// the number's context, so a figure typed with its unit is still caught.
@@ -249,7 +268,8 @@ fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
     // Rank ranges written without a unit: 101～200位, customers ranked 201–300. A range of
     // figures with a unit after it (`2,045～2,263億円`) is still checked.
     let range_dash = |c: char| matches!(c, '～' | '–' | '〜');
-    let rest_after_range = after_text.strip_prefix(range_dash).map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let rest_after_range =
+        after_text.strip_prefix(range_dash).map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let rest_after_number = if before.is_some_and(range_dash) { Some(after_text) } else { rest_after_range };
     if let Some(rest) = rest_after_number {
         if !token.contains([',', '.']) && context_units("", rest).is_none() {
@@ -268,9 +288,25 @@ fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
     // "three points" written as digits, "PUE 1.0" (the theoretical best, not a figure).
     // With a unit (`5社`, `10%`, `1名`) they are still checked.
     let value: f64 = canonical(token).parse().unwrap_or(f64::MAX);
-    let unit_follows = ["%", "％", "億", "円", "万", "社", "名", "秒", " billion", " million", " companies", " people", " seconds", " lines", " members"]
-        .iter()
-        .any(|u| after_text.starts_with(u))
+    let unit_follows = [
+        "%",
+        "％",
+        "億",
+        "円",
+        "万",
+        "社",
+        "名",
+        "秒",
+        " billion",
+        " million",
+        " companies",
+        " people",
+        " seconds",
+        " lines",
+        " members",
+    ]
+    .iter()
+    .any(|u| after_text.starts_with(u))
         || before_text.ends_with('¥');
     if value <= 10.0 && !unit_follows {
         return Some("small number without a unit");
@@ -292,7 +328,11 @@ fn no_figure_is_typed_by_hand() {
                 let Some(figures) = numbers.get(&canonical(&text[s..e])) else { continue };
                 let figures: Vec<&String> = match context_units(&text[..s], &text[e..]) {
                     None => figures.iter().map(|(f, _)| f).collect(),
-                    Some(units) => figures.iter().filter(|(_, u)| units.contains(u) || ["count", "ratio"].contains(u)).map(|(f, _)| f).collect(),
+                    Some(units) => figures
+                        .iter()
+                        .filter(|(_, u)| units.contains(u) || ["count", "ratio"].contains(u))
+                        .map(|(f, _)| f)
+                        .collect(),
                 };
                 if figures.is_empty() {
                     if std::env::var_os("SHOW_EXCLUDED").is_some() {
@@ -363,7 +403,6 @@ fn both_languages_use_the_same_figures() {
 // ---------------------------------------------------------------------------
 // A small site in a temporary folder, rendered by the real pipeline
 // ---------------------------------------------------------------------------
-
 
 const TEST_FACTS: &str = r#"
 [oku_pos]
@@ -467,9 +506,17 @@ fn test_site(ja: &str, en: &str) -> tempfile::TempDir {
         std::fs::write(locales.join("data.ftl"), "test-income = Income\ntest-margin = Margin\n").unwrap();
         let content = root.join("content").join(lang);
         std::fs::create_dir_all(&content).unwrap();
-        std::fs::write(content.join("_index.md"), "+++\ntitle = \"Home\"\ndescription = \"Home\"\nweight = 0\n+++\n\nHome.\n").unwrap();
+        std::fs::write(
+            content.join("_index.md"),
+            "+++\ntitle = \"Home\"\ndescription = \"Home\"\nweight = 0\n+++\n\nHome.\n",
+        )
+        .unwrap();
         let body = if lang == "ja" { ja } else { en };
-        std::fs::write(content.join("page.md"), format!("+++\ntitle = \"Page\"\ndescription = \"Page\"\nweight = 1\n+++\n{body}")).unwrap();
+        std::fs::write(
+            content.join("page.md"),
+            format!("+++\ntitle = \"Page\"\ndescription = \"Page\"\nweight = 1\n+++\n{body}"),
+        )
+        .unwrap();
     }
     let data = root.join("content/data");
     std::fs::create_dir_all(&data).unwrap();
@@ -607,7 +654,8 @@ fn real_pages_show_localized_figures() {
     let site = Site::load(Config::load(&repo()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     let public = out.path().join("public");
     site.build(&public).unwrap_or_else(|e| panic!("{e}"));
-    let page = |lang: &str, name: &str| std::fs::read_to_string(public.join(lang).join(name).join("index.html")).unwrap();
+    let page =
+        |lang: &str, name: &str| std::fs::read_to_string(public.join(lang).join(name).join("index.html")).unwrap();
     // (page, id as a reminder, ja, en)
     let samples: &[(&str, &str, &str, &str)] = &[
         ("results", "consolidated-results.revenue FY2021", "2,263億円", "¥226.3 billion"),
@@ -640,10 +688,15 @@ fn audit_lists_every_figure_with_its_uses() {
     let site = Site::load(Config::load(&repo()).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     let report = site.render_all().unwrap_or_else(|e| panic!("{e}"));
     let entries = irsite::audit::audit(&site, &report.figure_uses);
-    let cells: usize = site.data.tables.values().flat_map(|t| &t.columns).map(|c| c.values.iter().flatten().count()).sum();
+    let cells: usize =
+        site.data.tables.values().flat_map(|t| &t.columns).map(|c| c.values.iter().flatten().count()).sum();
     assert_eq!(entries.len(), cells + site.data.facts.len());
-    let revenue = entries.iter().find(|e| e.id == "consolidated-results.revenue" && e.row.as_deref() == Some("FY2021")).unwrap();
-    assert_eq!((revenue.ja.as_str(), revenue.en.as_str(), revenue.source.as_str()), ("2,263億円", "¥226.3 billion", "3-1"));
+    let revenue =
+        entries.iter().find(|e| e.id == "consolidated-results.revenue" && e.row.as_deref() == Some("FY2021")).unwrap();
+    assert_eq!(
+        (revenue.ja.as_str(), revenue.en.as_str(), revenue.source.as_str()),
+        ("2,263億円", "¥226.3 billion", "3-1")
+    );
     assert!(revenue.uses.iter().any(|u| u.page == "results" && u.lang == Lang::Ja && u.chart.is_none()));
     assert!(revenue.uses.iter().any(|u| u.page == "results" && u.lang == Lang::En && u.chart.is_none()));
     // Both languages show the same figures and every figure is shown somewhere.

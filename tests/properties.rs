@@ -210,10 +210,7 @@ fn number_text() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = FigureOptions> {
-    (
-        prop::option::of(prop_oneof![Just(DisplayUnit::MillionYen), Just(DisplayUnit::BnYen)]),
-        prop::option::of(0u8..=6),
-    )
+    (prop::option::of(prop_oneof![Just(DisplayUnit::MillionYen), Just(DisplayUnit::BnYen)]), prop::option::of(0u8..=6))
         .prop_map(|(display, precision)| FigureOptions { display, precision })
 }
 
@@ -472,7 +469,14 @@ fn chart_case() -> impl Strategy<Value = ChartCase> {
         Just(ChartKind::Donut),
         Just(ChartKind::Line),
     ];
-    (kinds, 1usize..14, 1usize..6, prop::sample::select(UNITS.to_vec()), prop::sample::select(UNITS.to_vec()), any::<bool>())
+    (
+        kinds,
+        1usize..14,
+        1usize..6,
+        prop::sample::select(UNITS.to_vec()),
+        prop::sample::select(UNITS.to_vec()),
+        any::<bool>(),
+    )
         .prop_flat_map(|(kind, rows, ncols, bar_unit, line_unit, ja)| {
             let ncols = if kind == ChartKind::BarLine { ncols.max(2) } else { ncols };
             let columns = prop::collection::vec(prop::collection::vec(value(), rows), ncols);
@@ -495,7 +499,17 @@ fn chart_case() -> impl Strategy<Value = ChartCase> {
             let total = (with_total && matches!(kind, ChartKind::StackedBar) && n > 1).then_some(n - 1);
             let series = if total.is_some() { series[..n - 1].to_vec() } else { series };
             let row_kind = if kind == ChartKind::Donut { RowKind::Category } else { RowKind::Period };
-            ChartCase { kind, row_kind, rows, columns, series, line, total, labels, lang: if ja { Lang::Ja } else { Lang::En } }
+            ChartCase {
+                kind,
+                row_kind,
+                rows,
+                columns,
+                series,
+                line,
+                total,
+                labels,
+                lang: if ja { Lang::Ja } else { Lang::En },
+            }
         })
 }
 
@@ -520,13 +534,19 @@ fn build_chart(case: &ChartCase) -> (ChartSpec, Table, BTreeMap<String, String>)
         .columns
         .iter()
         .enumerate()
-        .map(|(i, (unit, values))| Column { id: col_id(i), unit: *unit, label: key(format!("series-{i}")), values: values.clone() })
+        .map(|(i, (unit, values))| Column {
+            id: col_id(i),
+            unit: *unit,
+            label: key(format!("series-{i}")),
+            values: values.clone(),
+        })
         .collect();
     let categories = match case.row_kind {
         RowKind::Category => rows.iter().map(|r| (r.id.clone(), key(format!("cat-{}", r.id)))).collect(),
         RowKind::Period => BTreeMap::new(),
     };
-    let status: BTreeMap<String, Status> = rows.iter().skip(case.rows.saturating_sub(2)).map(|r| (r.id.clone(), Status::Plan)).collect();
+    let status: BTreeMap<String, Status> =
+        rows.iter().skip(case.rows.saturating_sub(2)).map(|r| (r.id.clone(), Status::Plan)).collect();
     for k in ["table-period", "table-category", "chart-download-csv", "chart-title", "chart-note"] {
         key(k.to_string());
     }

@@ -187,7 +187,11 @@ fn has_error(stderr: &str, path: &Path, line: Option<usize>, message: &str) -> b
 fn check_error(name: &str, stderr: &str, path: &Path, expect: &Expect, problems: &mut Vec<String>) {
     if !has_error(stderr, path, expect.line, &expect.message) {
         let line = expect.line.map(|n| format!(":{n}")).unwrap_or_default();
-        problems.push(format!("{name}: expected an error naming {}{line} with `{}`; got:\n{stderr}", path.display(), expect.message));
+        problems.push(format!(
+            "{name}: expected an error naming {}{line} with `{}`; got:\n{stderr}",
+            path.display(),
+            expect.message
+        ));
     }
 }
 
@@ -350,7 +354,8 @@ fn run_case(dir: &Path) -> Vec<String> {
 }
 
 fn cases() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(corpus().join("cases")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> =
+        fs::read_dir(corpus().join("cases")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
     dirs
 }
@@ -363,7 +368,9 @@ fn base_site_builds() {
     prepare_base(&site);
     let result = build(&site, &out);
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
-    for page in ["index.html", "404.html", "ja/index.html", "ja/results/index.html", "en/index.html", "en/results/index.html"] {
+    for page in
+        ["index.html", "404.html", "ja/index.html", "ja/results/index.html", "en/index.html", "en/results/index.html"]
+    {
         assert!(out.join(page).is_file(), "{page} missing");
     }
 }
@@ -478,7 +485,10 @@ fn table_over_the_row_limit_is_refused_with_its_line() {
     let result = build_capped(&site, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(has_error(&stderr, &site.join("content/data/results.csv"), Some(rows + 1), "more than 10000 rows"), "{stderr}");
+    assert!(
+        has_error(&stderr, &site.join("content/data/results.csv"), Some(rows + 1), "more than 10000 rows"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&out), before);
 }
 

@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
 const WAIT: Duration = Duration::from_secs(20);
 
-
 /// Stops the server when the test ends, passing or not.
 struct Server {
     child: Child,
@@ -41,7 +40,9 @@ impl Server {
             .spawn()
             .unwrap();
         let (tx, rx) = mpsc::channel();
-        for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())] {
+        for stream in
+            [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())]
+        {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
@@ -114,7 +115,8 @@ fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
     let (_dir, root) = site();
     let mut server = Server::start(&root, 0);
     let line = server.wait_line("serving ");
-    let url = line.split("http://").nth(1).expect("the address is printed").trim_end_matches(" (Ctrl-C to stop)").to_string();
+    let url =
+        line.split("http://").nth(1).expect("the address is printed").trim_end_matches(" (Ctrl-C to stop)").to_string();
     let (addr, base) = url.split_at(url.find('/').unwrap());
     // The site is served under the base path of its base_url.
     assert_eq!(base, "/ir/");
@@ -138,7 +140,8 @@ fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
     assert!(rebuilt.contains(" ms"), "rebuild time is printed: {rebuilt}");
 
     // A broken edit: the server keeps running and shows the error over the page.
-    let broken = original.replace("## Overview {#overview}", "## Overview, revised {#overview}\n\n{{ chart(id=\"no-such-chart\") }}");
+    let broken = original
+        .replace("## Overview {#overview}", "## Overview, revised {#overview}\n\n{{ chart(id=\"no-such-chart\") }}");
     std::fs::write(&file, &broken).unwrap();
     // A half-written file may fail differently first; wait for the error of the finished edit.
     let body = poll(addr, &page, "the error overlay", |b| b.contains("irsite-error") && b.contains("no-such-chart"));
@@ -162,7 +165,13 @@ fn a_taken_port_is_a_clear_error() {
     let (_dir, root) = site();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let out = Command::new(env!("CARGO_BIN_EXE_irsite")).arg("--root").arg(&root).args(["serve", "--port", &port.to_string()]).env("NO_COLOR", "1").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_irsite"))
+        .arg("--root")
+        .arg(&root)
+        .args(["serve", "--port", &port.to_string()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"), "{stderr}");

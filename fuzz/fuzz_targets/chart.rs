@@ -64,7 +64,8 @@ impl Bytes<'_> {
 
 fuzz_target!(|data: &[u8]| {
     let mut b = Bytes(data);
-    let kind = [ChartKind::StackedBar, ChartKind::GroupedBar, ChartKind::BarLine, ChartKind::Donut, ChartKind::Line][usize::from(b.byte() % 5)];
+    let kind = [ChartKind::StackedBar, ChartKind::GroupedBar, ChartKind::BarLine, ChartKind::Donut, ChartKind::Line]
+        [usize::from(b.byte() % 5)];
     let rows = usize::from(b.byte() % 24) + 1;
     let ncols = usize::from(b.byte() % 6) + if kind == ChartKind::BarLine { 2 } else { 1 };
     let bar_unit = UNITS[usize::from(b.byte() % 10)];
@@ -77,7 +78,10 @@ fuzz_target!(|data: &[u8]| {
         key
     };
     let row_list: Vec<Row> = (0..rows)
-        .map(|i| Row { id: if row_kind == RowKind::Period { format!("FY{}", 2000 + i) } else { format!("k{i}") }, line: i + 2 })
+        .map(|i| Row {
+            id: if row_kind == RowKind::Period { format!("FY{}", 2000 + i) } else { format!("k{i}") },
+            line: i + 2,
+        })
         .collect();
     let line_col = if kind == ChartKind::BarLine { Some(ncols - 1) } else { None };
     let columns: Vec<Column> = (0..ncols)
@@ -92,7 +96,8 @@ fuzz_target!(|data: &[u8]| {
         RowKind::Category => row_list.iter().map(|r| (r.id.clone(), label(&mut b, format!("cat-{}", r.id)))).collect(),
         RowKind::Period => BTreeMap::new(),
     };
-    let status: BTreeMap<String, Status> = row_list.iter().filter(|_| b.byte() % 4 == 0).map(|r| (r.id.clone(), Status::Forecast)).collect();
+    let status: BTreeMap<String, Status> =
+        row_list.iter().filter(|_| b.byte() % 4 == 0).map(|r| (r.id.clone(), Status::Forecast)).collect();
     let title = label(&mut b, "chart-title".into());
     let (series, line) = match kind {
         ChartKind::Donut => (vec!["c0".to_string()], vec![]),
@@ -125,7 +130,8 @@ fuzz_target!(|data: &[u8]| {
         categories,
     };
     let words = "%title% %range% %items% %first% %last% %series% %from% %to% %value% %period% %category% %status% %unit% <script>w</script>";
-    let text = |key: &str| -> Result<String, String> { Ok(strings.get(key).cloned().unwrap_or_else(|| words.to_string())) };
+    let text =
+        |key: &str| -> Result<String, String> { Ok(strings.get(key).cloned().unwrap_or_else(|| words.to_string())) };
     if let Ok(out) = irsite::chart::render(&spec, &table, lang, &text, "../") {
         for markup in ["<script", "<img", "' onload"] {
             assert!(!out.html.contains(markup), "{markup} in {}", out.html);

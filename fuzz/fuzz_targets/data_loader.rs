@@ -15,7 +15,8 @@ fn dir() -> &'static PathBuf {
     })
 }
 
-const SIDECAR: &[u8] = b"[columns.a]\nunit = \"oku_yen\"\nlabel = \"series-a\"\n[columns.b]\nunit = \"percent\"\nlabel = \"series-b\"\n";
+const SIDECAR: &[u8] =
+    b"[columns.a]\nunit = \"oku_yen\"\nlabel = \"series-a\"\n[columns.b]\nunit = \"percent\"\nlabel = \"series-b\"\n";
 
 fuzz_target!(|data: &[u8]| {
     let (csv, sidecar) = match data.iter().position(|b| *b == 0) {

@@ -74,14 +74,25 @@ pub fn px(v: f64) -> i32 {
 
 impl Canvas {
     pub fn new(width: i32) -> Canvas {
-        Canvas { width, ops: Vec::new(), labels: Vec::new(), placeholders: Vec::new(), taken: Vec::new(), soft: Vec::new(), defs: BTreeMap::new() }
+        Canvas {
+            width,
+            ops: Vec::new(),
+            labels: Vec::new(),
+            placeholders: Vec::new(),
+            taken: Vec::new(),
+            soft: Vec::new(),
+            defs: BTreeMap::new(),
+        }
     }
 
     /// A placeholder colour standing for the fill or stroke `value` plus `extra` attributes.
     pub fn paint(&mut self, value: &str, extra: &[(&str, &str)]) -> RGBColor {
         let n = self.placeholders.len() + 1;
         assert!(n < 0xffff, "too many placeholder colours");
-        self.placeholders.push(Placeholder { value: value.to_string(), extra: extra.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() });
+        self.placeholders.push(Placeholder {
+            value: value.to_string(),
+            extra: extra.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        });
         RGBColor(1, (n >> 8) as u8, (n & 0xff) as u8)
     }
 
@@ -175,7 +186,8 @@ impl Canvas {
                         };
                         // The SVG backend divides the size by 1.24; the finished SVG gets the
                         // intended size back (see `tidy`).
-                        let style = TextStyle::from(("sans-serif", *size).into_font()).color(color).pos(Pos::new(h, VPos::Top));
+                        let style =
+                            TextStyle::from(("sans-serif", *size).into_font()).color(color).pos(Pos::new(h, VPos::Top));
                         area.draw(&Text::new(text.clone(), (*x, *y), style)).map_err(err)?;
                     }
                     Op::Path { points, color, width } => {
@@ -197,7 +209,10 @@ impl Canvas {
 
     fn tidy(&self, raw: &str, height: i32, root: &[(&str, String)], head: &str) -> String {
         let mut out = String::with_capacity(raw.len());
-        out.push_str(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" width=\"100%\"", self.width));
+        out.push_str(&format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" width=\"100%\"",
+            self.width
+        ));
         for (k, v) in root {
             out.push_str(&format!(" {k}=\"{}\"", super::escape(v)));
         }

@@ -62,7 +62,11 @@ impl Axis {
         let coarse = nice_step((hi - lo) / 5.0);
         let fine = nice_step(coarse * 0.45);
         let span = |step: f64| ((hi / step - 1e-9).ceil() - (lo / step + 1e-9).floor()) * step;
-        let step = if fine < coarse && span(fine) < span(coarse) - 1e-9 && span(fine) / fine <= 7.0 + 1e-9 { fine } else { coarse };
+        let step = if fine < coarse && span(fine) < span(coarse) - 1e-9 && span(fine) / fine <= 7.0 + 1e-9 {
+            fine
+        } else {
+            coarse
+        };
         let min = (lo / step + 1e-9).floor() * step;
         let max = (hi / step - 1e-9).ceil() * step;
         // Float rounding at extreme magnitudes must never turn into thousands of ticks.
@@ -275,7 +279,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let c = paints.get(canvas, model, s, 2, Status::Actual);
         items.push((Swatch::Fill(c), s.name.clone()));
     }
-    let line_colors: Vec<(RGBColor, RGBColor)> = lines.iter().map(|s| (style::rgb(&s.color), style::rgb(&s.color))).collect();
+    let line_colors: Vec<(RGBColor, RGBColor)> =
+        lines.iter().map(|s| (style::rgb(&s.color), style::rgb(&s.color))).collect();
     for (k, s) in lines.iter().enumerate() {
         let name = if secondary { fill(&model.words.axis_right, &[("series", &s.name)]) } else { s.name.clone() };
         items.push((Swatch::Line(line_colors[k].0, line_colors[k].1, style::marker(k)), name));
@@ -291,9 +296,13 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         canvas.define(&pid, style::pattern(&pid, 0, "#595959", true));
         let c = canvas.paint(&format!("url(#{pid})"), &[]);
         let words: Vec<&str> = statuses.iter().filter_map(|s| model.words.status(*s)).collect();
-        items.push((Swatch::Fill(c), fill(&model.words.legend_status, &[("statuses", &words.join(&model.words.status_sep))])));
+        items.push((
+            Swatch::Fill(c),
+            fill(&model.words.legend_status, &[("statuses", &words.join(&model.words.status_sep))]),
+        ));
     }
-    let show_legend = !(items.len() == 1 && !secondary && statuses.is_empty() && model.kind != ChartKind::Line) || model.kind == ChartKind::Line;
+    let show_legend = !(items.len() == 1 && !secondary && statuses.is_empty() && model.kind != ChartKind::Line)
+        || model.kind == ChartKind::Line;
     let mut y = PAD;
     if show_legend && !items.is_empty() {
         y = legend(canvas, &items, y) + 8.0;
@@ -334,7 +343,13 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     // --- status bands, grid, ticks
     for (i, slot) in model.slots.iter().enumerate() {
         if slot.status != Status::Actual {
-            canvas.rect(plot_left + slot_w * i as f64, plot_top - LABEL_BAND, plot_left + slot_w * (i + 1) as f64, plot_bottom, RGBColor(0xf3, 0xf3, 0xf3));
+            canvas.rect(
+                plot_left + slot_w * i as f64,
+                plot_top - LABEL_BAND,
+                plot_left + slot_w * (i + 1) as f64,
+                plot_bottom,
+                RGBColor(0xf3, 0xf3, 0xf3),
+            );
         }
     }
     for (v, label) in &left_ticks {
@@ -439,7 +454,14 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
                 canvas.take_soft(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
                 let label_y = if v.value() >= 0.0 { yv - 3.0 - FS_VALUE * 1.05 } else { yv + 3.0 };
-                tops.push(((x0 + x1) / 2.0, label_y, model.value_label(v, s.unit), Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) }, s, hatched));
+                tops.push((
+                    (x0 + x1) / 2.0,
+                    label_y,
+                    model.value_label(v, s.unit),
+                    Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) },
+                    s,
+                    hatched,
+                ));
             }
         }
     }
@@ -454,7 +476,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let color = s.color.as_str();
         let solid = canvas.paint(color, &[("data-series", &s.id)]);
         let dashed = canvas.paint(color, &[("data-series", &s.id), ("stroke-dasharray", "5 3")]);
-        let pts: Vec<Option<(f64, f64)>> = (0..model.slots.len()).map(|i| s.values[i].map(|v| (cx(i), map(v.value())))).collect();
+        let pts: Vec<Option<(f64, f64)>> =
+            (0..model.slots.len()).map(|i| s.values[i].map(|v| (cx(i), map(v.value())))).collect();
         // runs of consecutive points, split where the style changes
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut run_dashed = false;
@@ -511,7 +534,11 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 continue;
             }
             let up = if k > 0 && point_labels[k - 1].0 == slot { y - point_labels[k - 1].2 } else { f64::INFINITY };
-            let down = if k + 1 < point_labels.len() && point_labels[k + 1].0 == slot { point_labels[k + 1].2 - y } else { f64::INFINITY };
+            let down = if k + 1 < point_labels.len() && point_labels[k + 1].0 == slot {
+                point_labels[k + 1].2 - y
+            } else {
+                f64::INFINITY
+            };
             let w = metrics::width(label, FS_VALUE);
             let (above, below, beside) = (y - 7.0 - FS_VALUE, y + 7.0, y - FS_VALUE * 0.55);
             let (first, second) = if down > up { (below, above) } else { (above, below) };
@@ -525,7 +552,12 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             }
             for (tx, ty) in candidates {
                 let area = Canvas::text_area(tx, ty, label, FS_VALUE, Anchor::Middle);
-                if canvas.is_free(&area) && area.y0 >= plot_top - LABEL_BAND && area.y1 <= plot_bottom && area.x0 >= plot_left - 2.0 && area.x1 <= plot_right + 2.0 {
+                if canvas.is_free(&area)
+                    && area.y0 >= plot_top - LABEL_BAND
+                    && area.y1 <= plot_bottom
+                    && area.x0 >= plot_left - 2.0
+                    && area.x1 <= plot_right + 2.0
+                {
                     let c = halo(canvas);
                     canvas.text(tx, ty, label, FS_VALUE, Anchor::Middle, c);
                     placed[k] = true;
@@ -561,7 +593,12 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     } else {
         // at the size at which the longest word fits, if legible
         let max = slot_w - 3.0;
-        let widest = model.slots.iter().flat_map(|s| s.label.split(' ')).map(|w| metrics::width(w, FS_LABEL)).fold(0.0, f64::max);
+        let widest = model
+            .slots
+            .iter()
+            .flat_map(|s| s.label.split(' '))
+            .map(|w| metrics::width(w, FS_LABEL))
+            .fold(0.0, f64::max);
         let size = ((FS_LABEL * max / widest.max(1.0)).min(FS_LABEL) * 10.0).floor() / 10.0;
         let size = size.max(MIN_FONT);
         (model.slots.iter().map(|s| wrap_label(&s.label, size, max)).collect(), size)
@@ -615,7 +652,16 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
 /// the bar; higher up, with a leader line down to the bar. The label keeps off other labels,
 /// marks and bars, and below `ceiling`.
 #[allow(clippy::too_many_arguments)]
-fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, series: &Series, hatched: bool, ceiling: f64) {
+fn bar_label(
+    canvas: &mut Canvas,
+    x: f64,
+    y: f64,
+    label: &str,
+    bar: Area,
+    series: &Series,
+    hatched: bool,
+    ceiling: f64,
+) {
     let color = series.color.as_str();
     let w = metrics::width(label, FS_VALUE);
     // centred on the bar, else shifted sideways (least first) into the gap beside it, as long
@@ -638,7 +684,10 @@ fn bar_label(canvas: &mut Canvas, x: f64, y: f64, label: &str, bar: Area, series
         }
     }
     let inside = Canvas::text_area(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle);
-    if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0 && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 1.0 && canvas.is_free(&inside) {
+    if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0
+        && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 1.0
+        && canvas.is_free(&inside)
+    {
         let c = if hatched {
             halo(canvas)
         } else if style::luminance(color) < 0.18 {
@@ -709,7 +758,11 @@ fn wrap_label(label: &str, size: f64, max: f64) -> Vec<String> {
                 k -= 1;
             }
             let head: String = rest[..k].iter().collect();
-            out.push(if rest[k - 1].is_ascii_alphabetic() && rest[k].is_ascii_alphabetic() { format!("{head}-") } else { head });
+            out.push(if rest[k - 1].is_ascii_alphabetic() && rest[k].is_ascii_alphabetic() {
+                format!("{head}-")
+            } else {
+                head
+            });
             rest = rest[k..].to_vec();
         }
         out.push(rest.into_iter().collect());
@@ -719,5 +772,8 @@ fn wrap_label(label: &str, size: f64, max: f64) -> Vec<String> {
 
 /// Dark label text with a white halo, legible over bars and lines.
 pub fn halo(canvas: &mut Canvas) -> RGBColor {
-    canvas.paint("#1a1a1a", &[("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")])
+    canvas.paint(
+        "#1a1a1a",
+        &[("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")],
+    )
 }

@@ -77,7 +77,14 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     }
     // white gaps between slices
     for a in bounds {
-        canvas.line(&[(cx + (R_IN - 1.0) * a.cos(), cy + (R_IN - 1.0) * a.sin()), (cx + (R_OUT + 1.0) * a.cos(), cy + (R_OUT + 1.0) * a.sin())], style::WHITE, 2);
+        canvas.line(
+            &[
+                (cx + (R_IN - 1.0) * a.cos(), cy + (R_IN - 1.0) * a.sin()),
+                (cx + (R_OUT + 1.0) * a.cos(), cy + (R_OUT + 1.0) * a.sin()),
+            ],
+            style::WHITE,
+            2,
+        );
     }
     // percentages on the slices that have room
     let r_mid = (R_OUT + R_IN) / 2.0;
@@ -97,7 +104,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     let pct_w = shares.iter().flatten().map(|l| metrics::width(l, FS_LABEL)).fold(0.0, f64::max);
     let name_w = right - x0 - 17.0 - pct_w - 8.0;
     let line_h = FS_LABEL * 1.25;
-    let wrapped: Vec<Vec<String>> = model.slots.iter().map(|slot| metrics::wrap_balanced(&slot.label, FS_LABEL, name_w)).collect();
+    let wrapped: Vec<Vec<String>> =
+        model.slots.iter().map(|slot| metrics::wrap_balanced(&slot.label, FS_LABEL, name_w)).collect();
     let list_h: f64 = wrapped.iter().map(|l| l.len() as f64 * line_h + 6.0).sum::<f64>() - 6.0;
     let mut y = (cy - list_h / 2.0).max(PAD);
     for (i, lines) in wrapped.iter().enumerate() {

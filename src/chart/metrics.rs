@@ -46,8 +46,50 @@ fn is_wide(c: char) -> bool {
 
 /// Characters that must not start a line (Japanese line-breaking rules, the common subset).
 fn no_line_start(c: char) -> bool {
-    matches!(c, '、' | '。' | '，' | '．' | '）' | '」' | '』' | '】' | '〕' | '・' | 'ー' | '々' | '！' | '？' | '：' | '；' | ')' | ',' | '.' | ':' | ';' | '%' | '％')
-        || matches!(c, 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ')
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '・'
+            | 'ー'
+            | '々'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | ')'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '%'
+            | '％'
+    ) || matches!(
+        c,
+        'ぁ' | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+    )
 }
 
 /// Characters that must not end a line.
@@ -64,7 +106,11 @@ fn pieces(text: &str) -> Vec<String> {
     for c in text.chars() {
         let break_before = match prev {
             None => false,
-            Some(p) => (p == ' ' && c != ' ') || ((is_wide(c) || is_wide(p)) && !no_line_start(c) && !no_line_end(p)) || p == '/',
+            Some(p) => {
+                (p == ' ' && c != ' ')
+                    || ((is_wide(c) || is_wide(p)) && !no_line_start(c) && !no_line_end(p))
+                    || p == '/'
+            }
         };
         if break_before && !current.is_empty() {
             out.push(std::mem::take(&mut current));
@@ -140,7 +186,9 @@ pub fn wrap_balanced(text: &str, size: f64, max: f64) -> Vec<String> {
             let cost = (lines + 1, pen + if j < n { penalty(j) } else { 0 }, slack + (max - w).max(0.0).powi(2));
             let better = match best[i] {
                 None => true,
-                Some((c, _)) => (cost.0, cost.1) < (c.0, c.1) || ((cost.0, cost.1) == (c.0, c.1) && cost.2 < c.2 - 1e-9),
+                Some((c, _)) => {
+                    (cost.0, cost.1) < (c.0, c.1) || ((cost.0, cost.1) == (c.0, c.1) && cost.2 < c.2 - 1e-9)
+                }
             };
             if better {
                 best[i] = Some((cost, j));

@@ -139,7 +139,14 @@ impl Model {
     pub fn build(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text) -> Result<Model, String> {
         let column = |id: &str, index: usize| -> Result<Series, String> {
             let c = table.column(id).ok_or_else(|| format!("table `{}` has no series `{id}`", table.name))?;
-            Ok(Series { id: c.id.clone(), name: text(&c.label)?, unit: c.unit, values: c.values.clone(), color: style::color(index, &spec.colors), index })
+            Ok(Series {
+                id: c.id.clone(),
+                name: text(&c.label)?,
+                unit: c.unit,
+                values: c.values.clone(),
+                color: style::color(index, &spec.colors),
+                index,
+            })
         };
         let series = spec.series.iter().enumerate().map(|(i, id)| column(id, i)).collect::<Result<Vec<_>, _>>()?;
         let n = series.len();
@@ -150,17 +157,35 @@ impl Model {
             let slot = match table.kind {
                 RowKind::Period => {
                     let (label, group) = format::period_axis_labels(&row.id, lang).map_err(|e| e.to_string())?;
-                    Slot { id: row.id.clone(), label, group, full: format::period_label(&row.id, lang).map_err(|e| e.to_string())?, status: table.status(&row.id) }
+                    Slot {
+                        id: row.id.clone(),
+                        label,
+                        group,
+                        full: format::period_label(&row.id, lang).map_err(|e| e.to_string())?,
+                        status: table.status(&row.id),
+                    }
                 }
                 RowKind::Category => {
-                    let key = table.categories.get(&row.id).ok_or_else(|| format!("category `{}` has no label", row.id))?;
+                    let key =
+                        table.categories.get(&row.id).ok_or_else(|| format!("category `{}` has no label", row.id))?;
                     let label = text(key)?;
                     Slot { id: row.id.clone(), label: label.clone(), group: None, full: label, status: Status::Actual }
                 }
             };
             slots.push(slot);
         }
-        Ok(Model { id: spec.id.clone(), kind: spec.kind, lang, title: text(&spec.title)?, row_kind: table.kind, slots, series, lines, total, words: Words::load(text)? })
+        Ok(Model {
+            id: spec.id.clone(),
+            kind: spec.kind,
+            lang,
+            title: text(&spec.title)?,
+            row_kind: table.kind,
+            slots,
+            series,
+            lines,
+            total,
+            words: Words::load(text)?,
+        })
     }
 
     /// A value as labelled on the chart: the axis unit is given once, so no unit, except `%`.
@@ -193,7 +218,10 @@ impl Model {
                     items.push(fill(&self.words.desc_share, &[("category", &slot.label), ("value", share)]));
                 }
             }
-            return Ok(fill(&self.words.desc_no_range, &[("title", &self.title), ("items", &items.join(&self.words.list_sep))]));
+            return Ok(fill(
+                &self.words.desc_no_range,
+                &[("title", &self.title), ("items", &items.join(&self.words.list_sep))],
+            ));
         }
         // Stacked bars with a total: the total tells the story; segments when few.
         let mut described: Vec<&Series> = Vec::new();
@@ -212,18 +240,30 @@ impl Model {
             let (Some(&a), Some(&b)) = (present.first(), present.last()) else { continue };
             let va = self.prose(s.values[a].expect("present"), s.unit, self.slots[a].status)?;
             if a == b {
-                items.push(fill(&self.words.desc_value, &[("series", &s.name), ("period", &self.slots[a].full), ("value", &va)]));
+                items.push(fill(
+                    &self.words.desc_value,
+                    &[("series", &s.name), ("period", &self.slots[a].full), ("value", &va)],
+                ));
             } else {
                 let vb = self.prose(s.values[b].expect("present"), s.unit, self.slots[b].status)?;
                 items.push(fill(
                     &self.words.desc_change,
-                    &[("series", &s.name), ("first", &self.slots[a].full), ("from", &va), ("last", &self.slots[b].full), ("to", &vb)],
+                    &[
+                        ("series", &s.name),
+                        ("first", &self.slots[a].full),
+                        ("from", &va),
+                        ("last", &self.slots[b].full),
+                        ("to", &vb),
+                    ],
                 ));
             }
         }
         let items = items.join(&self.words.list_sep);
         if self.row_kind == RowKind::Period && self.slots.len() > 1 {
-            let range = fill(&self.words.desc_range, &[("first", &self.slots[0].full), ("last", &self.slots[self.slots.len() - 1].full)]);
+            let range = fill(
+                &self.words.desc_range,
+                &[("first", &self.slots[0].full), ("last", &self.slots[self.slots.len() - 1].full)],
+            );
             Ok(fill(&self.words.desc, &[("title", &self.title), ("range", &range), ("items", &items)]))
         } else {
             Ok(fill(&self.words.desc_no_range, &[("title", &self.title), ("items", &items)]))
@@ -260,13 +300,21 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     let model = Model::build(spec, table, lang, text)?;
     let svg = svg(&model)?;
     let title = &model.title;
-    let columns: Vec<&str> = spec.series.iter().chain(spec.line.iter()).chain(spec.total.iter()).map(String::as_str).collect();
+    let columns: Vec<&str> =
+        spec.series.iter().chain(spec.line.iter()).chain(spec.total.iter()).map(String::as_str).collect();
     let row_labels = row_labels(table, lang, text)?;
     let mut html = String::new();
-    html.push_str(&format!("<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n", spec.id, escape(title)));
+    html.push_str(&format!(
+        "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
+        spec.id,
+        escape(title)
+    ));
     html.push_str(&svg);
     html.push('\n');
-    html.push_str(&format!("<details class=\"chart-data\">\n<summary>{}</summary>\n", escape(&text("chart-data-table")?)));
+    html.push_str(&format!(
+        "<details class=\"chart-data\">\n<summary>{}</summary>\n",
+        escape(&text("chart-data-table")?)
+    ));
     let corner = text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?;
     html.push_str(&format!("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table{}\">\n<thead><tr><th scope=\"col\">{}</th>", if table.kind == RowKind::Period { " by-period" } else { "" }, escape(&corner)));
     let mut csv = String::new();
@@ -292,7 +340,8 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
             csv.push(',');
             match column.values[i] {
                 Some(n) => {
-                    let shown = format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
+                    let shown =
+                        format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
                     html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape(&shown)));
                     csv.push_str(&n.to_string());
                 }
@@ -304,7 +353,10 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     }
     html.push_str("</tbody>\n</table></div>\n</details>\n");
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
-    html.push_str(&format!("<p class=\"chart-download\"><a href=\"{root}{csv_path}\" download>{}</a></p>\n", escape(&text("chart-download-csv")?)));
+    html.push_str(&format!(
+        "<p class=\"chart-download\"><a href=\"{root}{csv_path}\" download>{}</a></p>\n",
+        escape(&text("chart-download-csv")?)
+    ));
     if let Some(note) = &spec.note {
         html.push_str(&format!("<p class=\"chart-note\">{}</p>\n", escape(&text(note)?)));
     }
