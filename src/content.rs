@@ -208,8 +208,14 @@ impl Content {
         Error::collect(errors)
     }
 
+    /// The page of that name in `lang`.
+    pub fn page(&self, lang: Lang, name: &str) -> Option<&Page> {
+        self.pages.get(&lang)?.get(self.position(lang, name)?)
+    }
+
+    /// `page` in `lang`: its twin, or the page itself when `lang` is its own language.
     pub fn twin(&self, page: &Page, lang: Lang) -> Option<&Page> {
-        self.pages.get(&lang)?.get(self.position(lang, &page.name)?)
+        self.page(lang, &page.name)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Page> {

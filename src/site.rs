@@ -267,8 +267,7 @@ impl Site {
         ctx.insert("next", &siblings.get(position + 1).map(nav_item));
         let mut alternates = Vec::new();
         for &other in &self.config.languages {
-            let twin = if other == lang { Some(page) } else { self.content.twin(page, other) };
-            if let Some(twin) = twin {
+            if let Some(twin) = self.content.twin(page, other) {
                 alternates.push(Alternate {
                     lang: other.code(),
                     href: format!("{root}{}", twin.rel_dir()),
@@ -277,11 +276,7 @@ impl Site {
                 });
             }
         }
-        let default_twin = if lang == self.config.default_language {
-            Some(page)
-        } else {
-            self.content.twin(page, self.config.default_language)
-        };
+        let default_twin = self.content.twin(page, self.config.default_language);
         ctx.insert("x_default", &default_twin.map(|t| format!("{}{}", self.config.base_url, t.rel_dir())));
         ctx.insert("alternates", &alternates);
         Ok(ctx)
@@ -343,8 +338,7 @@ impl Site {
             let url = format!("{}{}", self.config.base_url, page.rel_dir());
             xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&url)));
             for &lang in &self.config.languages {
-                let twin = if lang == page.lang { Some(page) } else { self.content.twin(page, lang) };
-                if let Some(twin) = twin {
+                if let Some(twin) = self.content.twin(page, lang) {
                     let href = format!("{}{}", self.config.base_url, twin.rel_dir());
                     xml.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
@@ -353,12 +347,7 @@ impl Site {
                     ));
                 }
             }
-            let default = if page.lang == self.config.default_language {
-                Some(page)
-            } else {
-                self.content.twin(page, self.config.default_language)
-            };
-            if let Some(d) = default {
+            if let Some(d) = self.content.twin(page, self.config.default_language) {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
                     xml_escape(&format!("{}{}", self.config.base_url, d.rel_dir()))
@@ -498,7 +487,7 @@ impl Hooks for PageHooks<'_> {
             None => (target, None),
         };
         let name = file.strip_suffix(".md").unwrap_or(file);
-        let page = self.site.content.pages[&self.page.lang].iter().find(|p| p.name == name).ok_or_else(|| {
+        let page = self.site.content.page(self.page.lang, name).ok_or_else(|| {
             Error::input(Stage::Content, location.clone(), format!("link to unknown page `@/{target}`"))
                 .with_hint("internal links name a file of the same language folder, e.g. @/results.md#highlights")
         })?;
