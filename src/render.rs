@@ -155,3 +155,11 @@ fn report_location(sources: &BTreeMap<String, PathBuf>, message: &str) -> Option
     let path = sources.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
     Some(Location::at(path, line, column))
 }
+
+/// Text escaped for HTML and SVG content and attributes (`&`, `<`, `>`, `"`, `'`), the same
+/// escaping the templates apply.
+pub fn escape_html(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    tera::escape_html(text, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}

@@ -22,6 +22,7 @@ use crate::content::{load_page, Page};
 use crate::diagnostics::{self, Severity};
 use crate::error::{Error, Location, Stage};
 use crate::lang::Lang;
+use crate::render::escape_html;
 use crate::site::{BuildReport, Site};
 
 /// Path below the base path where the reload event stream is served.
@@ -448,10 +449,6 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 /// `%E6%A5%AD` → `業`: links may be percent-encoded, files and ids are not.
 fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
-}
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn content_type(path: &Path) -> &'static str {

@@ -17,7 +17,7 @@ use crate::figures::{self, FigureUse};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
-use crate::render::Renderer;
+use crate::render::{escape_html, Renderer};
 use crate::shortcode::Shortcode;
 use crate::translations;
 
@@ -336,21 +336,21 @@ impl Site {
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for page in self.content.all() {
             let url = format!("{}{}", self.config.base_url, page.rel_dir());
-            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&url)));
+            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_html(&url)));
             for &lang in &self.config.languages {
                 if let Some(twin) = self.content.twin(page, lang) {
                     let href = format!("{}{}", self.config.base_url, twin.rel_dir());
                     xml.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                         lang.code(),
-                        xml_escape(&href)
+                        escape_html(&href)
                     ));
                 }
             }
             if let Some(d) = self.content.twin(page, self.config.default_language) {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                    xml_escape(&format!("{}{}", self.config.base_url, d.rel_dir()))
+                    escape_html(&format!("{}{}", self.config.base_url, d.rel_dir()))
                 ));
             }
             xml.push_str("  </url>\n");
@@ -566,10 +566,6 @@ fn create_file(path: &Path) -> Result<std::fs::File> {
         }
     }
     std::fs::File::create(path).map_err(|e| Error::io(path, e))
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Copies the theme's `static/`, then the site's `static/` over it.

@@ -15,6 +15,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::metrics;
+use crate::render::escape_html;
 
 /// Browser font stack: system Japanese fonts first, then any sans-serif.
 pub const FONT_STACK: &str = "'Hiragino Sans','Hiragino Kaku Gothic ProN','Noto Sans JP','Noto Sans CJK JP','Yu Gothic UI','Yu Gothic',Meiryo,system-ui,sans-serif";
@@ -214,7 +215,7 @@ impl Canvas {
             self.width
         ));
         for (k, v) in root {
-            out.push_str(&format!(" {k}=\"{}\"", super::escape(v)));
+            out.push_str(&format!(" {k}=\"{}\"", escape_html(v)));
         }
         out.push_str(&format!(" font-family=\"{FONT_STACK}\">\n"));
         out.push_str(head);

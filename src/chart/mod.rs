@@ -19,6 +19,7 @@ pub mod style;
 use crate::data::{ChartKind, ChartSpec, RowKind, Status, Table};
 use crate::format::{self, FigureOptions, Number, Unit};
 use crate::lang::Lang;
+use crate::render::escape_html;
 
 pub struct ChartOutput {
     /// The `<figure>` block placed where the shortcode stood.
@@ -281,8 +282,8 @@ pub fn svg(model: &Model) -> Result<String, String> {
     let base = format!("chart-{}", model.id);
     let head = format!(
         "<title id=\"{base}-title\">{}</title>\n<desc id=\"{base}-desc\">{}</desc>\n",
-        escape(&model.title),
-        escape(&model.describe()?)
+        escape_html(&model.title),
+        escape_html(&model.describe()?)
     );
     canvas.finish(
         height.ceil() as i32,
@@ -307,16 +308,16 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     html.push_str(&format!(
         "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
         spec.id,
-        escape(title)
+        escape_html(title)
     ));
     html.push_str(&svg);
     html.push('\n');
     html.push_str(&format!(
         "<details class=\"chart-data\">\n<summary>{}</summary>\n",
-        escape(&text("chart-data-table")?)
+        escape_html(&text("chart-data-table")?)
     ));
     let corner = text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?;
-    html.push_str(&format!("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table{}\">\n<thead><tr><th scope=\"col\">{}</th>", if table.kind == RowKind::Period { " by-period" } else { "" }, escape(&corner)));
+    html.push_str(&format!("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table{}\">\n<thead><tr><th scope=\"col\">{}</th>", if table.kind == RowKind::Period { " by-period" } else { "" }, escape_html(&corner)));
     let mut csv = String::new();
     csv.push_str(&csv_field(&corner));
     for id in &columns {
@@ -324,7 +325,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
         let label = text(&column.label)?;
         let caption = column.unit.axis_caption(lang);
         // The cells carry their unit (ja `280億円`, en `¥28.0 billion`): no unit in the header.
-        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(&label)));
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&label)));
         csv.push(',');
         csv.push_str(&csv_field(&if caption.is_empty() { label.clone() } else { format!("{label} ({caption})") }));
     }
@@ -333,7 +334,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     for (i, label) in row_labels.iter().enumerate() {
         let row_id = &table.rows[i].id;
         let marker = model.words.status(table.status(row_id)).map(|w| format!(" ({w})")).unwrap_or_default();
-        html.push_str(&format!("<tr><th scope=\"row\">{}{}</th>", escape(label), escape(&marker)));
+        html.push_str(&format!("<tr><th scope=\"row\">{}{}</th>", escape_html(label), escape_html(&marker)));
         csv.push_str(&csv_field(&format!("{label}{marker}")));
         for id in &columns {
             let column = table.column(id).expect("checked above");
@@ -342,7 +343,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
                 Some(n) => {
                     let shown =
                         format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
-                    html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape(&shown)));
+                    html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape_html(&shown)));
                     csv.push_str(&n.to_string());
                 }
                 None => html.push_str("<td>–</td>"),
@@ -355,10 +356,10 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
     html.push_str(&format!(
         "<p class=\"chart-download\"><a href=\"{root}{csv_path}\" download>{}</a></p>\n",
-        escape(&text("chart-download-csv")?)
+        escape_html(&text("chart-download-csv")?)
     ));
     if let Some(note) = &spec.note {
-        html.push_str(&format!("<p class=\"chart-note\">{}</p>\n", escape(&text(note)?)));
+        html.push_str(&format!("<p class=\"chart-note\">{}</p>\n", escape_html(&text(note)?)));
     }
     html.push_str("</figure>\n");
     // A byte-order mark lets spreadsheet software open the Japanese CSV as UTF-8.
@@ -384,19 +385,4 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
