@@ -301,9 +301,8 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     let model = Model::build(spec, table, lang, text)?;
     let svg = svg(&model)?;
     let title = &model.title;
-    let columns: Vec<&str> =
-        spec.series.iter().chain(spec.line.iter()).chain(spec.total.iter()).map(String::as_str).collect();
-    let row_labels = row_labels(table, lang, text)?;
+    // The table and the CSV show the chart's own series and rows, as the model built them.
+    let columns: Vec<&Series> = model.series.iter().chain(&model.lines).chain(&model.total).collect();
     let mut html = String::new();
     html.push_str(&format!(
         "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
@@ -318,39 +317,38 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     ));
     let corner = text(if table.kind == RowKind::Period { "table-period" } else { "table-category" })?;
     html.push_str(&format!("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"data-table{}\">\n<thead><tr><th scope=\"col\">{}</th>", if table.kind == RowKind::Period { " by-period" } else { "" }, escape_html(&corner)));
-    let mut csv = String::new();
-    csv.push_str(&csv_field(&corner));
-    for id in &columns {
-        let column = table.column(id).ok_or_else(|| format!("missing series `{id}`"))?;
-        let label = text(&column.label)?;
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut record = vec![corner.clone()];
+    for column in &columns {
         let caption = column.unit.axis_caption(lang);
         // The cells carry their unit (ja `280億円`, en `¥28.0 billion`): no unit in the header.
-        html.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&label)));
-        csv.push(',');
-        csv.push_str(&csv_field(&if caption.is_empty() { label.clone() } else { format!("{label} ({caption})") }));
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&column.name)));
+        record.push(if caption.is_empty() { column.name.clone() } else { format!("{} ({caption})", column.name) });
     }
+    csv.write_record(&record).map_err(|e| e.to_string())?;
     html.push_str("</tr></thead>\n<tbody>\n");
-    csv.push('\n');
-    for (i, label) in row_labels.iter().enumerate() {
-        let row_id = &table.rows[i].id;
-        let marker = model.words.status(table.status(row_id)).map(|w| format!(" ({w})")).unwrap_or_default();
-        html.push_str(&format!("<tr><th scope=\"row\">{}{}</th>", escape_html(label), escape_html(&marker)));
-        csv.push_str(&csv_field(&format!("{label}{marker}")));
-        for id in &columns {
-            let column = table.column(id).expect("checked above");
-            csv.push(',');
+    for (i, slot) in model.slots.iter().enumerate() {
+        // Category tables may give statuses too; the slot keeps them only for periods.
+        let marker = model.words.status(table.status(&slot.id)).map(|w| format!(" ({w})")).unwrap_or_default();
+        html.push_str(&format!("<tr><th scope=\"row\">{}{}</th>", escape_html(&slot.full), escape_html(&marker)));
+        record.clear();
+        record.push(format!("{}{marker}", slot.full));
+        for column in &columns {
             match column.values[i] {
                 Some(n) => {
                     let shown =
                         format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
                     html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape_html(&shown)));
-                    csv.push_str(&n.to_string());
+                    record.push(n.to_string());
                 }
-                None => html.push_str("<td>–</td>"),
+                None => {
+                    html.push_str("<td>–</td>");
+                    record.push(String::new());
+                }
             }
         }
         html.push_str("</tr>\n");
-        csv.push('\n');
+        csv.write_record(&record).map_err(|e| e.to_string())?;
     }
     html.push_str("</tbody>\n</table></div>\n</details>\n");
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
@@ -364,25 +362,6 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
     html.push_str("</figure>\n");
     // A byte-order mark lets spreadsheet software open the Japanese CSV as UTF-8.
     let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend_from_slice(csv.as_bytes());
+    bytes.extend_from_slice(&csv.into_inner().map_err(|e| e.to_string())?);
     Ok(ChartOutput { html, files: vec![(csv_path, bytes)], svg })
-}
-
-fn row_labels(table: &Table, lang: Lang, text: &Text) -> Result<Vec<String>, String> {
-    table
-        .rows
-        .iter()
-        .map(|row| match table.kind {
-            RowKind::Period => format::period_label(&row.id, lang).map_err(|e| e.to_string()),
-            RowKind::Category => text(&table.categories[&row.id]),
-        })
-        .collect()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
