@@ -116,7 +116,7 @@ impl YMap {
 
 enum Swatch {
     Fill(RGBColor),
-    Line(RGBColor, RGBColor, Marker),
+    Line(RGBColor, Marker),
 }
 
 /// Draws the legend from `y` down; returns the y below it.
@@ -144,9 +144,9 @@ fn legend(canvas: &mut Canvas, items: &[(Swatch, String)], y: f64) -> f64 {
             Swatch::Fill(c) => {
                 canvas.rect(x, mid - 6.0, x + 12.0, mid + 6.0, *c);
             }
-            Swatch::Line(stroke, mark, m) => {
-                canvas.line(&[(x, mid), (x + 20.0, mid)], *stroke, 2);
-                marker(canvas, *m, x + 10.0, mid, *mark, None);
+            Swatch::Line(color, m) => {
+                canvas.line(&[(x, mid), (x + 20.0, mid)], *color, 2);
+                marker(canvas, *m, x + 10.0, mid, *color, None);
             }
         }
         for (k, line) in lines.iter().enumerate() {
@@ -279,11 +279,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let c = paints.get(canvas, model, s, 2, Status::Actual);
         items.push((Swatch::Fill(c), s.name.clone()));
     }
-    let line_colors: Vec<(RGBColor, RGBColor)> =
-        lines.iter().map(|s| (style::rgb(&s.color), style::rgb(&s.color))).collect();
     for (k, s) in lines.iter().enumerate() {
         let name = if secondary { fill(&model.words.axis_right, &[("series", &s.name)]) } else { s.name.clone() };
-        items.push((Swatch::Line(line_colors[k].0, line_colors[k].1, style::marker(k)), name));
+        items.push((Swatch::Line(style::rgb(&s.color), style::marker(k)), name));
     }
     let mut statuses: Vec<Status> = Vec::new();
     for slot in &model.slots {
@@ -301,8 +299,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             fill(&model.words.legend_status, &[("statuses", &words.join(&model.words.status_sep))]),
         ));
     }
-    let show_legend = !(items.len() == 1 && !secondary && statuses.is_empty() && model.kind != ChartKind::Line)
-        || model.kind == ChartKind::Line;
+    // A lone bar series needs no legend (the title names it); line charts always show theirs.
+    let show_legend = model.kind == ChartKind::Line || !(items.len() == 1 && !secondary && statuses.is_empty());
     let mut y = PAD;
     if show_legend && !items.is_empty() {
         y = legend(canvas, &items, y) + 8.0;
@@ -401,7 +399,6 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 canvas.take_soft(Area { x0, y0: yb.min(ya), x1, y1: ya.max(yb) });
             }
             let top = ym.y(up);
-            let _ = down;
             // segment values, inside the segments that have room
             let mut acc = 0.0;
             for s in bars {
@@ -427,8 +424,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                     canvas.text(cx(i), ty, &label, FS_VALUE, Anchor::Middle, color);
                 }
             }
-            if let Some(t) = model.total.as_ref().and_then(|t| t.values[i]) {
-                let label = model.value_label(t, model.total.as_ref().map(|t| t.unit).unwrap_or(primary.unit));
+            if let Some((total, t)) = model.total.as_ref().and_then(|total| Some((total, total.values[i]?))) {
+                let label = model.value_label(t, total.unit);
                 let y_top = top.min(ym.y(t.value())) - 3.0 - FS_VALUE * 1.05;
                 let c = halo(canvas);
                 canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, c);

@@ -124,26 +124,6 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
-/// Greedy line breaking of `text` at `size` px into lines at most `max` px wide (a single
-/// piece wider than `max` gets a line of its own).
-pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for piece in pieces(text) {
-        let candidate = format!("{line}{piece}");
-        if line.is_empty() || width(candidate.trim_end(), size) <= max {
-            line = candidate;
-        } else {
-            lines.push(line.trim_end().to_string());
-            line = piece.trim_start().to_string();
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_string());
-    }
-    lines
-}
-
 /// Line breaking of `text` at `size` px into lines at most `max` px wide, in as few lines as
 /// possible, breaking at phrase ends where it can (between words, after `年度`, around
 /// brackets; not between a number and its counter), with lines of even width. A single piece
@@ -226,10 +206,10 @@ mod tests {
 
     #[test]
     fn wraps_words_and_ideographs() {
-        let lines = wrap("FY2021 initial assumption (May 2021)", 12.0, 90.0);
+        let lines = wrap_balanced("FY2021 initial assumption (May 2021)", 12.0, 90.0);
         assert!(lines.len() >= 2, "{lines:?}");
         assert!(lines.iter().all(|l| width(l, 12.0) <= 90.0));
-        let ja = wrap("2021年度期初想定（2021年5月）", 12.0, 72.0);
+        let ja = wrap_balanced("2021年度期初想定（2021年5月）", 12.0, 72.0);
         assert!(ja.len() >= 2, "{ja:?}");
         assert!(ja.iter().all(|l| !l.starts_with('）')));
         assert_eq!(ja.concat(), "2021年度期初想定（2021年5月）");
