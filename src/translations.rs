@@ -76,8 +76,12 @@ pub fn pairs(config: &Config, content: &Content) -> Vec<Pair> {
 pub fn freshness_problems(config: &Config, content: &Content) -> Vec<Error> {
     let mut out = Vec::new();
     for pair in pairs(config, content) {
-        let text = std::fs::read_to_string(&pair.path).unwrap_or_default();
-        let location = crate::config::key_location(&pair.path, &text, "translation_of");
+        if !matches!(pair.state, State::Stale { .. } | State::Unmarked) {
+            continue;
+        }
+        // The translation as loaded: its `translation_of` line, or its first line when unmarked.
+        let text = content.page(pair.lang, &pair.name).map(|page| page.source.as_str()).unwrap_or_default();
+        let location = crate::config::key_location(&pair.path, text, "translation_of");
         let location = if location.line.is_some() { location } else { Location::line(&pair.path, 1) };
         match &pair.state {
             State::Stale { recorded } => out.push(
