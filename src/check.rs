@@ -42,14 +42,14 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
             return outcome;
         }
     };
-    let site = match Site::load(config.clone()) {
+    let site = match Site::load(config) {
         Ok(s) => s,
         Err(e) => {
             outcome.errors.extend(flat(e));
             return outcome;
         }
     };
-    let freshness = translations::freshness_problems(&config, &site.content);
+    let freshness = translations::freshness_problems(&site.config, &site.content);
     if strict {
         outcome.errors.extend(freshness);
     } else {
@@ -69,7 +69,7 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
     let files = output_files(&site, &report.records, &report.generated);
     let links = Links::new(&site, &report.records, files);
     links.check(&mut outcome);
-    check_keys(&site, &mut outcome);
+    check_keys(&site, &links.templates, &mut outcome);
     outcome
         .external
         .sort_by(|a, b| (&a.url, &a.location.path, a.location.line).cmp(&(&b.url, &b.location.path, b.location.line)));
@@ -127,24 +127,23 @@ struct Links<'a> {
     files: BTreeSet<String>,
     /// Element ids of every page, by its path from the output root.
     ids: BTreeMap<String, BTreeSet<String>>,
-    templates: BTreeMap<String, PathBuf>,
+    /// Each template file with its text, read once.
+    templates: Vec<(PathBuf, String)>,
 }
 
 impl<'a> Links<'a> {
     fn new(site: &'a Site, records: &'a [PageRecord], files: BTreeSet<String>) -> Self {
         let ids = records.iter().map(|r| (r.rel_dir.clone(), html_ids(&r.html))).collect();
-        let templates = template_files(&site.config);
+        let templates = template_files(&site.config)
+            .into_values()
+            .filter_map(|path| std::fs::read_to_string(&path).ok().map(|text| (path, text)))
+            .collect();
         Links { site, records, files, ids, templates }
     }
 
     fn check(&self, outcome: &mut Outcome) {
         for record in self.records {
-            let page = self
-                .site
-                .content
-                .pages
-                .get(&record.lang)
-                .and_then(|pages| pages.iter().find(|p| p.name == record.name));
+            let page = self.site.content.page(record.lang, &record.name);
             let source = page.map(|p| p.source.as_str()).unwrap_or("");
             let mut from_markdown = BTreeSet::new();
             for link in &record.links {
@@ -217,11 +216,11 @@ impl<'a> Links<'a> {
         if let Some(target) = dest.strip_prefix("@/") {
             let (file, anchor) = split_anchor(target);
             let name = file.strip_suffix(".md").unwrap_or(file);
-            let Some(page) = self.records.iter().find(|r| r.lang == record.lang && r.name == name) else {
+            let Some(page) = self.site.content.page(record.lang, name) else {
                 // Reported by the build already (unknown page).
                 return Resolved::Other;
             };
-            return Resolved::Internal(Target { path: page.rel_dir.clone(), anchor: anchor.map(str::to_string) });
+            return Resolved::Internal(Target { path: page.rel_dir(), anchor: anchor.map(str::to_string) });
         }
         self.resolve_html(record, dest)
     }
@@ -289,10 +288,9 @@ impl<'a> Links<'a> {
         let (_, anchor) = split_anchor(href);
         let needles: Vec<String> =
             [Some(fixed), anchor.map(|a| format!("#{a}"))].into_iter().flatten().filter(|n| n.len() > 1).collect();
-        for path in self.templates.values() {
-            let Ok(text) = std::fs::read_to_string(path) else { continue };
+        for (path, text) in &self.templates {
             for needle in &needles {
-                if let Some(loc) = find_in_file(path, &text, needle) {
+                if let Some(loc) = find_in_file(path, text, needle) {
                     return loc;
                 }
             }
@@ -437,12 +435,11 @@ fn find_in_file(path: &Path, text: &str, needle: &str) -> Option<Location> {
 
 /// Fluent keys: every key a template names exists in both languages, and every defined key is
 /// used by a template, a data file or the build.
-fn check_keys(site: &Site, outcome: &mut Outcome) {
+fn check_keys(site: &Site, templates: &[(PathBuf, String)], outcome: &mut Outcome) {
     let mut used: BTreeSet<String> = site.locales.used_keys();
     let mut prefixes: Vec<String> = Vec::new();
-    for path in template_files(&site.config).values() {
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
-        for call in template_keys(&text) {
+    for (path, text) in templates {
+        for call in template_keys(text) {
             if call.prefix {
                 prefixes.push(call.key.clone());
                 continue;
@@ -453,7 +450,7 @@ fn check_keys(site: &Site, outcome: &mut Outcome) {
                     outcome.errors.push(
                         Error::input(
                             Stage::Locale,
-                            Location::from_offset(path, &text, call.offset, 1),
+                            Location::from_offset(path, text, call.offset, 1),
                             format!("translation key `{}` is not defined for `{lang}`", call.key),
                         )
                         .with_hint(format!("add `{} = …` to a file in locales/{lang}/", call.key)),
