@@ -167,7 +167,7 @@ fn bench_chart(c: &mut Criterion) {
     for id in ["revenue-by-segment", "operating-income-margin", "industry-revenue"] {
         let Some(spec) = site.data.charts.get(id) else { continue };
         let table = &site.data.tables[&spec.data];
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in Lang::ALL {
             let text = |key: &str| site.locales.text(lang, key, &[]);
             group.bench_function(format!("{id}/{}", lang.code()), |b| {
                 b.iter(|| chart::render(spec, table, lang, &text, "../../").unwrap())
@@ -191,7 +191,7 @@ fn bench_format(c: &mut Criterion) {
     c.bench_function("number_format/5_figures_2_languages", |b| {
         b.iter(|| {
             for (n, unit) in &cases {
-                for lang in [Lang::Ja, Lang::En] {
+                for lang in Lang::ALL {
                     black_box(format::figure(*n, *unit, lang, &FigureOptions::default()).unwrap());
                 }
             }

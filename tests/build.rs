@@ -126,9 +126,7 @@ fn failing_build(edit: impl FnOnce(&std::path::Path)) -> String {
 #[test]
 fn malformed_front_matter_names_file_and_line() {
     let err = failing_build(|root| {
-        let path = root.join("content/ja/results.md");
-        let text = read(&path).replace("weight = 10", "weight = = 10");
-        fs::write(path, text).unwrap();
+        edit(root, "content/ja/results.md", "weight = 10", "weight = = 10");
     });
     assert!(err.contains("content/ja/results.md:4:"), "{err}");
 }
@@ -136,9 +134,7 @@ fn malformed_front_matter_names_file_and_line() {
 #[test]
 fn unknown_front_matter_key_is_an_error() {
     let err = failing_build(|root| {
-        let path = root.join("content/en/results.md");
-        let text = read(&path).replace("weight = 10", "weight = 10\nauthor = \"x\"");
-        fs::write(path, text).unwrap();
+        edit(root, "content/en/results.md", "weight = 10", "weight = 10\nauthor = \"x\"");
     });
     assert!(err.contains("content/en/results.md:5:"), "{err}");
     assert!(err.contains("unknown field `author`"), "{err}");
@@ -160,8 +156,7 @@ fn page_in_one_language_only_is_an_error() {
 #[test]
 fn key_missing_in_one_locale_is_an_error() {
     let err = failing_build(|root| {
-        let path = root.join("locales/en/fixture.ftl");
-        fs::write(&path, read(&path).replace("chart-sales = Revenue trend\n", "")).unwrap();
+        edit(root, "locales/en/fixture.ftl", "chart-sales = Revenue trend\n", "");
     });
     assert!(err.contains("locales/ja/fixture.ftl:2"), "{err}");
     assert!(err.contains("`chart-sales` has no en translation"), "{err}");
@@ -170,9 +165,12 @@ fn key_missing_in_one_locale_is_an_error() {
 #[test]
 fn template_error_names_template_and_line() {
     let err = failing_build(|root| {
-        let path = root.join("themes/default/templates/page.html");
-        fs::write(&path, read(&path).replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.no_such_field }}</h1>"))
-            .unwrap();
+        edit(
+            root,
+            "themes/default/templates/page.html",
+            "<h1>{{ page.title }}</h1>",
+            "<h1>{{ page.no_such_field }}</h1>",
+        );
     });
     assert!(err.contains("templates/page.html:4:"), "{err}");
 }
@@ -192,10 +190,8 @@ fn invalid_utf8_names_file_and_line() {
 #[test]
 fn unknown_chart_and_figure_ids_name_the_line() {
     let err = failing_build(|root| {
-        let path = root.join("content/en/results.md");
-        fs::write(&path, read(&path).replace("chart(id=\"sales\")", "chart(id=\"nope\")")).unwrap();
-        let path = root.join("content/ja/_index.md");
-        fs::write(&path, read(&path).replace("period=\"FY2021\"", "period=\"FY2030\"")).unwrap();
+        edit(root, "content/en/results.md", "chart(id=\"sales\")", "chart(id=\"nope\")");
+        edit(root, "content/ja/_index.md", "period=\"FY2021\"", "period=\"FY2030\"");
     });
     assert!(err.contains("content/en/results.md:10:1"), "{err}");
     assert!(err.contains("unknown chart id `nope`"), "{err}");
@@ -278,8 +274,7 @@ fn site_templates_and_static_override_the_theme() {
 #[test]
 fn unknown_site_toml_key_is_an_error() {
     let err = failing_build(|root| {
-        let path = root.join("site.toml");
-        fs::write(&path, read(&path).replace("theme = \"default\"", "theme = \"default\"\ncolour = \"blue\"")).unwrap();
+        edit(root, "site.toml", "theme = \"default\"", "theme = \"default\"\ncolour = \"blue\"");
     });
     assert!(err.contains("site.toml:5"), "{err}");
     assert!(err.contains("unknown field `colour`"), "{err}");

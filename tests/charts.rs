@@ -1,18 +1,17 @@
 //! Charts: the SVG of every chart of the site in both languages, parsed as XML; the data table
 //! and the CSV download against the data files; the chart errors of the data loader.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::{copy_dir, repo};
 use irsite::chart::{self, metrics, style, ChartOutput};
 use irsite::config::Config;
 use irsite::data::{ChartKind, Data, RowKind};
 use irsite::format;
 use irsite::i18n::Locales;
 use irsite::lang::Lang;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 struct Site {
     data: Data,
@@ -148,6 +147,9 @@ fn bars_slices_and_points_match_the_data() {
                 }
                 ChartKind::Donut => {
                     let col = table.column(&spec.series[0]).unwrap();
+                    let texts = texts(&doc);
+                    // (wrapped onto lines)
+                    let all: String = texts.concat().replace(' ', "");
                     for (row, v) in table.rows.iter().zip(&col.values) {
                         let slices = doc
                             .descendants()
@@ -158,11 +160,9 @@ fn bars_slices_and_points_match_the_data() {
                         assert_eq!(slices, usize::from(v.is_some()), "{id}: slice of `{}`", row.id);
                         // every category is listed with its percentage
                         let name = site.text(lang, &table.categories[&row.id]);
-                        // (wrapped onto lines)
-                        let all: String = texts(&doc).concat().replace(' ', "");
                         assert!(all.contains(&name.replace(' ', "")), "{id} ({lang}): `{name}` not labelled");
                         if let Some(v) = v {
-                            assert!(texts(&doc).contains(&format!("{v}%")), "{id} ({lang}): no `{v}%`");
+                            assert!(texts.contains(&format!("{v}%")), "{id} ({lang}): no `{v}%`");
                         }
                     }
                 }
@@ -557,16 +557,4 @@ fn unknown_chart_id_in_a_page_names_the_page_line() {
     let site = irsite::site::Site::load(Config::load(root).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     let err = site.render_all().map(|_| ()).unwrap_err().to_string();
     assert!(err.contains("_index.md:9") && err.contains("unknown chart id `no-such-chart`"), "{err}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -3,37 +3,19 @@
 
 mod common;
 
-use common::copy_dir;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
-
-/// A fresh copy of the fixture site.
-fn site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_dir(Path::new(BASE), &root);
-    (dir, root)
-}
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} does not contain {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
+use common::{check_site, edit, read};
+use std::path::Path;
 
 fn append(root: &Path, file: &str, text: &str) {
     let path = root.join(file);
-    let mut old = std::fs::read_to_string(&path).unwrap();
+    let mut old = read(&path);
     old.push_str(text);
     std::fs::write(&path, old).unwrap();
 }
 
 /// 1-based line of the first line holding `needle`.
 fn line_of(root: &Path, file: &str, needle: &str) -> usize {
-    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    let text = read(&root.join(file));
     text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {file}")) + 1
 }
 
@@ -44,13 +26,7 @@ struct Run {
 }
 
 fn irsite(root: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_irsite"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = common::irsite(root, args);
     Run {
         code: out.status.code().unwrap_or(-1),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -71,7 +47,7 @@ fn fails_at(root: &Path, file: &str, line: usize, text: &str) -> String {
 
 #[test]
 fn the_fixture_is_clean() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     let run = irsite(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("check: 0 errors, 0 warnings"), "{}", run.stderr);
@@ -82,7 +58,7 @@ fn the_fixture_is_clean() {
 
 #[test]
 fn broken_anchor_in_an_internal_link() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/en/_index.md", "@/about.md#dividends", "@/about.md#dividend");
     let line = line_of(&root, "content/en/_index.md", "#dividend)");
     let err = fails_at(&root, "content/en/_index.md", line, "points at `#dividend`");
@@ -91,7 +67,7 @@ fn broken_anchor_in_an_internal_link() {
 
 #[test]
 fn link_to_an_unknown_page() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/ja/about.md", "@/_index.md", "@/index.md");
     let line = line_of(&root, "content/ja/about.md", "@/index.md");
     fails_at(&root, "content/ja/about.md", line, "link to unknown page `@/index.md`");
@@ -99,11 +75,11 @@ fn link_to_an_unknown_page() {
 
 #[test]
 fn broken_relative_link() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/ja/_index.md", "(about/)", "(abuot/)");
     let line = line_of(&root, "content/ja/_index.md", "abuot/");
     // The column is where the destination starts.
-    let text = std::fs::read_to_string(root.join("content/ja/_index.md")).unwrap();
+    let text = read(&root.join("content/ja/_index.md"));
     let row = text.lines().nth(line - 1).unwrap();
     let column = row[..row.find("abuot/").unwrap()].chars().count() + 1;
     fails_at(&root, "content/ja/_index.md", line, &format!(":{line}:{column}"));
@@ -111,7 +87,7 @@ fn broken_relative_link() {
 
 #[test]
 fn broken_link_in_a_template() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(
         &root,
         "themes/mini/templates/base.html",
@@ -124,7 +100,7 @@ fn broken_link_in_a_template() {
 
 #[test]
 fn page_without_its_twin() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     std::fs::remove_file(root.join("content/en/about.md")).unwrap();
     let run = irsite(&root, &["check"]);
     assert_eq!(run.code, 1);
@@ -134,7 +110,7 @@ fn page_without_its_twin() {
 
 #[test]
 fn template_key_missing_from_the_locales() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "themes/mini/templates/page.html", "<h1>", "<p>{{ t(key=\"no-such-key\") }}</p>\n<h1>");
     let line = line_of(&root, "themes/mini/templates/page.html", "no-such-key");
     fails_at(&root, "themes/mini/templates/page.html", line, "no-such-key");
@@ -142,7 +118,7 @@ fn template_key_missing_from_the_locales() {
 
 #[test]
 fn unused_key() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     append(&root, "locales/ja/site.ftl", "orphan-key = 使われない\n");
     append(&root, "locales/en/site.ftl", "orphan-key = Unused\n");
     let line = line_of(&root, "locales/ja/site.ftl", "orphan-key");
@@ -151,7 +127,7 @@ fn unused_key() {
 
 #[test]
 fn key_in_one_locale_only() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     append(&root, "locales/ja/site.ftl", "only-ja = 日本語だけ\n");
     let line = line_of(&root, "locales/ja/site.ftl", "only-ja");
     fails_at(&root, "locales/ja/site.ftl", line, "has no en translation");
@@ -159,7 +135,7 @@ fn key_in_one_locale_only() {
 
 #[test]
 fn data_file_that_does_not_parse() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/data/dividends.csv", "23.00,25.00", "23.00,twenty-five");
     let line = line_of(&root, "content/data/dividends.csv", "twenty-five");
     fails_at(&root, "content/data/dividends.csv", line, "twenty-five");
@@ -167,7 +143,7 @@ fn data_file_that_does_not_parse() {
 
 #[test]
 fn chart_naming_an_unknown_series() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/data/charts.toml", "\"year_end\"]", "\"year_ending\"]");
     let run = irsite(&root, &["check"]);
     assert_eq!(run.code, 1);
@@ -177,7 +153,7 @@ fn chart_naming_an_unknown_series() {
 
 #[test]
 fn figure_that_does_not_exist() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/en/about.md", "dividends.annual", "dividends.total");
     let line = line_of(&root, "content/en/about.md", "dividends.total");
     fails_at(&root, "content/en/about.md", line, "dividends.total");
@@ -185,7 +161,7 @@ fn figure_that_does_not_exist() {
 
 #[test]
 fn unknown_front_matter_key() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/en/about.md", "weight = 10", "weight = 10\nauthor = \"x\"");
     let line = line_of(&root, "content/en/about.md", "author");
     fails_at(&root, "content/en/about.md", line, "author");
@@ -193,7 +169,7 @@ fn unknown_front_matter_key() {
 
 #[test]
 fn every_fault_is_reported_in_one_pass() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/en/_index.md", "@/about.md#dividends", "@/about.md#dividend");
     edit(&root, "content/ja/_index.md", "(about/)", "(abuot/)");
     append(&root, "locales/ja/site.ftl", "orphan-key = 使われない\n");
@@ -208,7 +184,7 @@ fn every_fault_is_reported_in_one_pass() {
 
 #[test]
 fn errors_quote_the_line_with_a_caret_and_a_hint() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     edit(&root, "content/en/about.md", "{{ fig(id=\"dividends.annual\"", "{{ fig(id=\"dividends.total\"");
     let run = irsite(&root, &["check"]);
     let line = line_of(&root, "content/en/about.md", "dividends.total");
@@ -219,7 +195,7 @@ fn errors_quote_the_line_with_a_caret_and_a_hint() {
 
 #[test]
 fn stale_translation_warns_and_fails_with_strict() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     append(&root, "content/ja/about.md", "\n追記。\n");
     let run = irsite(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -248,34 +224,34 @@ fn stale_translation_warns_and_fails_with_strict() {
     let build = irsite(&root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(build.stderr.contains("translation is stale"), "{}", build.stderr);
-    let html = std::fs::read_to_string(root.join("public/en/about/index.html")).unwrap();
+    let html = read(&root.join("public/en/about/index.html"));
     assert!(html.contains("class=\"stale-notice\"") && html.contains("href=\"../../ja/about/\""), "{html}");
-    let home = std::fs::read_to_string(root.join("public/en/index.html")).unwrap();
+    let home = read(&root.join("public/en/index.html"));
     assert!(!home.contains("stale-notice"));
 
     // Marking again puts it back in step and keeps the rest of the file.
-    let before = std::fs::read_to_string(root.join("content/en/about.md")).unwrap();
+    let before = read(&root.join("content/en/about.md"));
     let mark = irsite(&root, &["translations", "--mark", "content/en/about.md"]);
     assert_eq!(mark.code, 0, "{}", mark.stderr);
-    let after = std::fs::read_to_string(root.join("content/en/about.md")).unwrap();
+    let after = read(&root.join("content/en/about.md"));
     assert_eq!(before.lines().count(), after.lines().count());
     let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(changed[0].1.starts_with("translation_of = \""));
     assert_eq!(irsite(&root, &["check", "--strict"]).code, 0);
     irsite(&root, &["build"]);
-    let html = std::fs::read_to_string(root.join("public/en/about/index.html")).unwrap();
+    let html = read(&root.join("public/en/about/index.html"));
     assert!(!html.contains("stale-notice"));
 }
 
 #[test]
 fn build_output_has_no_reload_script_and_reports_progress() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     let run = irsite(&root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("pages 2 ja + 2 en") && run.stderr.contains(" ms"), "{}", run.stderr);
     for page in ["public/ja/index.html", "public/en/about/index.html"] {
-        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let html = read(&root.join(page));
         assert!(!html.contains("__irsite") && !html.contains("EventSource"), "{page}");
     }
     let quiet = irsite(&root, &["--quiet", "build"]);

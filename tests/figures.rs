@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{copy_dir, repo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -20,10 +20,6 @@ use irsite::format::{self, FigureOptions, Number, Unit};
 use irsite::lang::Lang;
 use irsite::shortcode;
 use irsite::site::Site;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn pages(lang: Lang) -> Vec<PathBuf> {
     let dir = repo().join("content").join(lang.code());
@@ -371,13 +367,13 @@ fn no_figure_is_typed_by_hand() {
 // ---------------------------------------------------------------------------
 
 /// (id, row, change) of every `fig` reference of a page.
-fn references(path: &Path) -> BTreeMap<(String, String, String), usize> {
+fn references(path: &Path) -> BTreeSet<(String, String, String)> {
     let source = std::fs::read_to_string(path).unwrap();
-    let mut refs = BTreeMap::new();
+    let mut refs = BTreeSet::new();
     for code in shortcode::scan(&source).unwrap().into_iter().filter(|c| c.name == "fig") {
         let arg = |k: &str| code.str_arg(k).ok().flatten().unwrap_or("").to_string();
         let row = if arg("period").is_empty() { arg("category") } else { arg("period") };
-        *refs.entry((arg("id"), row, arg("change"))).or_insert(0) += 1;
+        refs.insert((arg("id"), row, arg("change")));
     }
     refs
 }
@@ -387,9 +383,7 @@ fn both_languages_use_the_same_figures() {
     let mut problems = Vec::new();
     for ja in pages(Lang::Ja) {
         let en = repo().join("content/en").join(ja.file_name().unwrap());
-        let (ja_refs, en_refs) = (references(&ja), references(&en));
-        let ja_set: BTreeSet<_> = ja_refs.keys().collect();
-        let en_set: BTreeSet<_> = en_refs.keys().collect();
+        let (ja_set, en_set) = (references(&ja), references(&en));
         for missing in ja_set.difference(&en_set) {
             problems.push(format!("{}: {missing:?} is used in ja, not in en", en.display()));
         }

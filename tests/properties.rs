@@ -187,19 +187,6 @@ proptest! {
 // Numbers and figures
 // ---------------------------------------------------------------------------
 
-const UNITS: [Unit; 10] = [
-    Unit::OkuYen,
-    Unit::Yen,
-    Unit::Percent,
-    Unit::PctChange,
-    Unit::ManLines,
-    Unit::People,
-    Unit::Companies,
-    Unit::Count,
-    Unit::Seconds,
-    Unit::Ratio,
-];
-
 fn number_text() -> impl Strategy<Value = String> {
     prop_oneof![
         "-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,6})?",
@@ -226,8 +213,8 @@ proptest! {
         let again = Number::parse(&n.to_string()).unwrap();
         prop_assert_eq!(again.value(), n.value());
         prop_assert_eq!(again.decimals(), n.decimals());
-        for unit in UNITS {
-            for lang in [Lang::Ja, Lang::En] {
+        for unit in Unit::ALL {
+            for lang in Lang::ALL {
                 match format::figure(n, unit, lang, &opts) {
                     Ok(shown) => {
                         prop_assert!(!shown.is_empty());
@@ -241,7 +228,7 @@ proptest! {
             }
         }
         if let Ok(m) = Number::parse(&other) {
-            for lang in [Lang::Ja, Lang::En] {
+            for lang in Lang::ALL {
                 let _ = format::change(m, n, lang, opts.precision);
             }
         }
@@ -253,8 +240,8 @@ proptest! {
             prop_assert!(!value.is_finite() || decimals > format::MAX_DECIMALS);
             return Ok(());
         };
-        for unit in UNITS {
-            for lang in [Lang::Ja, Lang::En] {
+        for unit in Unit::ALL {
+            for lang in Lang::ALL {
                 let _ = format::figure(n, unit, lang, &opts);
             }
         }
@@ -473,8 +460,8 @@ fn chart_case() -> impl Strategy<Value = ChartCase> {
         kinds,
         1usize..14,
         1usize..6,
-        prop::sample::select(UNITS.to_vec()),
-        prop::sample::select(UNITS.to_vec()),
+        prop::sample::select(Unit::ALL.to_vec()),
+        prop::sample::select(Unit::ALL.to_vec()),
         any::<bool>(),
     )
         .prop_flat_map(|(kind, rows, ncols, bar_unit, line_unit, ja)| {

@@ -21,14 +21,15 @@
 //! text = "<h1>"
 //! ```
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{build, copy_dir, repo, BIN};
 use serde::Deserialize;
-
-const BIN: &str = env!("CARGO_BIN_EXE_irsite");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,36 +73,23 @@ fn dir_output() -> String {
 }
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus")
+    repo().join("tests").join("corpus")
 }
 
 /// The base site in `to`. The chart module's interface words come from the repository's
 /// `locales/*/chart-ui.ftl`, so the corpus follows them as they change.
 fn prepare_base(to: &Path) {
-    copy_tree(&corpus().join("base"), to);
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&corpus().join("base"), to);
     for lang in ["ja", "en"] {
-        let words = repo.join("locales").join(lang).join("chart-ui.ftl");
+        let words = repo().join("locales").join(lang).join("chart-ui.ftl");
         if words.is_file() {
             fs::copy(&words, to.join("locales").join(lang).join("chart-ui.ftl")).unwrap();
         }
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).min_depth(1) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::create_dir_all(target.parent().unwrap()).unwrap();
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` with its bytes, by path relative to `dir`.
+/// Every file and folder under `dir` with its bytes (`<dir>` for a folder), by path relative
+/// to `dir`: stricter than `common::snapshot`, which sees files only.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     if !dir.exists() {
@@ -132,10 +120,6 @@ fn to_crlf(site: &Path) {
             fs::write(entry.path(), text.replace("\r\n", "\n").replace('\n', "\r\n")).unwrap();
         }
     }
-}
-
-fn build(site: &Path, out: &Path) -> Output {
-    Command::new(BIN).arg("--root").arg(site).arg("build").arg("--output").arg(out).output().unwrap()
 }
 
 /// Build folders a build leaves beside its output: `.public.building-*`, `.public.old-*`.
@@ -234,7 +218,7 @@ fn run_case(dir: &Path) -> Vec<String> {
     let site = tmp.path().join("site");
     prepare_base(&site);
     if dir.join("site").is_dir() {
-        copy_tree(&dir.join("site"), &site);
+        copy_dir(&dir.join("site"), &site);
     }
     for rel in &case.remove {
         let path = site.join(rel);
@@ -246,21 +230,22 @@ fn run_case(dir: &Path) -> Vec<String> {
     }
 
     // Where the build writes, and what must be left as it was on failure.
-    let (out, guarded, parent) = match case.output.as_str() {
+    // `read_only`: a folder made read-only for the build, to be made writable again after it.
+    let (out, guarded, parent, read_only) = match case.output.as_str() {
         "dir" => {
             let out = tmp.path().join("public");
             previous_output(&out);
-            (out.clone(), out, tmp.path().to_path_buf())
+            (out.clone(), out, tmp.path().to_path_buf(), false)
         }
         "file" => {
             let out = tmp.path().join("public");
             fs::write(&out, "a file where the output folder should be\n").unwrap();
-            (out.clone(), out, tmp.path().to_path_buf())
+            (out.clone(), out, tmp.path().to_path_buf(), false)
         }
         "parent-file" => {
             let parent = tmp.path().join("parent");
             fs::write(&parent, "a file where the output's parent folder should be\n").unwrap();
-            (parent.join("public"), parent.clone(), parent)
+            (parent.join("public"), parent.clone(), parent, false)
         }
         "unwritable" => {
             if !is_root() {
@@ -268,11 +253,16 @@ fn run_case(dir: &Path) -> Vec<String> {
                 let out = parent.join("public");
                 previous_output(&out);
                 set_mode(&parent, 0o555);
-                (out.clone(), out, parent)
+                (out.clone(), out, parent, true)
             } else if Path::new("/sys").is_dir() && fs::create_dir("/sys/irsite-probe").is_err() {
                 // Root ignores permission bits; sysfs refuses new entries even to root.
                 let parent = PathBuf::from("/sys");
-                (parent.join(format!("irsite-corpus-{}", std::process::id())), tmp.path().join("nothing"), parent)
+                (
+                    parent.join(format!("irsite-corpus-{}", std::process::id())),
+                    tmp.path().join("nothing"),
+                    parent,
+                    false,
+                )
             } else {
                 eprintln!("{name}: skipped: running as root and no folder refuses writes to root");
                 return Vec::new();
@@ -282,8 +272,8 @@ fn run_case(dir: &Path) -> Vec<String> {
     };
     let before = snapshot(&guarded);
     let before_file = fs::read(&guarded).ok();
-    let result = build(&site, &out);
-    if case.output == "unwritable" && !is_root() {
+    let result = build(&site, &out, &[]);
+    if read_only {
         set_mode(&parent, 0o755);
     }
     let stderr = String::from_utf8_lossy(&result.stderr).to_string();
@@ -338,7 +328,7 @@ fn run_case(dir: &Path) -> Vec<String> {
                 let lf = tmp.path().join("lf");
                 let lf_site = tmp.path().join("lf-site");
                 prepare_base(&lf_site);
-                let base = build(&lf_site, &lf);
+                let base = build(&lf_site, &lf, &[]);
                 assert!(base.status.success());
                 for file in output_files(&lf) {
                     let rel = file.strip_prefix(&lf).unwrap();
@@ -366,7 +356,7 @@ fn base_site_builds() {
     let out = tmp.path().join("public");
     let site = tmp.path().join("site");
     prepare_base(&site);
-    let result = build(&site, &out);
+    let result = build(&site, &out, &[]);
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
     for page in
         ["index.html", "404.html", "ja/index.html", "ja/results/index.html", "en/index.html", "en/results/index.html"]

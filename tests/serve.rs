@@ -3,15 +3,14 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{check_site, irsite, irsite_command};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Stops the server when the test ends, passing or not.
@@ -30,11 +29,8 @@ impl Drop for Server {
 
 impl Server {
     fn start(root: &Path, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_irsite"))
-            .arg("--root")
-            .arg(root)
+        let mut child = irsite_command(root)
             .args(["serve", "--port", &port.to_string()])
-            .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -103,16 +99,9 @@ fn poll(addr: &str, path: &str, what: &str, pred: impl Fn(&str) -> bool) -> Stri
     }
 }
 
-fn site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_dir(Path::new(BASE), &root);
-    (dir, root)
-}
-
 #[test]
 fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     let mut server = Server::start(&root, 0);
     let line = server.wait_line("serving ");
     let url =
@@ -133,7 +122,7 @@ fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
 
     // An edit shows up.
     let file = root.join("content/en/about.md");
-    let original = std::fs::read_to_string(&file).unwrap();
+    let original = common::read(&file);
     std::fs::write(&file, original.replace("## Overview {#overview}", "## Overview, revised {#overview}")).unwrap();
     poll(addr, &page, "the edited heading", |b| b.contains("Overview, revised"));
     let rebuilt = server.wait_line("content/en/about.md: ");
@@ -162,16 +151,10 @@ fn serves_rebuilds_survives_a_broken_edit_and_recovers() {
 
 #[test]
 fn a_taken_port_is_a_clear_error() {
-    let (_dir, root) = site();
+    let (_dir, root) = check_site();
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let out = Command::new(env!("CARGO_BIN_EXE_irsite"))
-        .arg("--root")
-        .arg(&root)
-        .args(["serve", "--port", &port.to_string()])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = irsite(&root, &["serve", "--port", &port.to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"), "{stderr}");

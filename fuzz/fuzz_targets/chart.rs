@@ -9,19 +9,6 @@ use irsite::error::Location;
 use irsite::format::{Lang, Number, Unit};
 use libfuzzer_sys::fuzz_target;
 
-const UNITS: [Unit; 10] = [
-    Unit::OkuYen,
-    Unit::Yen,
-    Unit::Percent,
-    Unit::PctChange,
-    Unit::ManLines,
-    Unit::People,
-    Unit::Companies,
-    Unit::Count,
-    Unit::Seconds,
-    Unit::Ratio,
-];
-
 const LABELS: [&str; 6] = [
     "<script>alert(1)</script>",
     "\"><img src=x onerror=alert(1)>",
@@ -68,8 +55,8 @@ fuzz_target!(|data: &[u8]| {
         [usize::from(b.byte() % 5)];
     let rows = usize::from(b.byte() % 24) + 1;
     let ncols = usize::from(b.byte() % 6) + if kind == ChartKind::BarLine { 2 } else { 1 };
-    let bar_unit = UNITS[usize::from(b.byte() % 10)];
-    let line_unit = UNITS[usize::from(b.byte() % 10)];
+    let bar_unit = Unit::ALL[usize::from(b.byte()) % Unit::ALL.len()];
+    let line_unit = Unit::ALL[usize::from(b.byte()) % Unit::ALL.len()];
     let lang = if b.byte() % 2 == 0 { Lang::Ja } else { Lang::En };
     let row_kind = if kind == ChartKind::Donut { RowKind::Category } else { RowKind::Period };
     let mut strings: BTreeMap<String, String> = BTreeMap::new();

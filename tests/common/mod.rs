@@ -5,6 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_irsite");
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -41,14 +44,26 @@ pub fn fixture_site(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The small site of the check and serve tests.
+pub const CHECK_BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/base");
+
+/// A fresh copy of `tests/fixtures/check/base`, as `site/` in a temp folder.
+pub fn check_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(Path::new(CHECK_BASE), &root);
+    (dir, root)
+}
+
+/// The binary on the site at `root`, without colour, ready for its arguments.
+pub fn irsite_command(root: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command.arg("--root").arg(root).env("NO_COLOR", "1");
+    command
+}
+
 pub fn irsite(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_irsite"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("irsite runs")
+    irsite_command(root).args(args).output().expect("irsite runs")
 }
 
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
@@ -63,6 +78,14 @@ pub fn stderr(out: &Output) -> String {
 
 pub fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Replaces the first `from` in `root/file` with `to`; `from` must be there.
+pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = read(&path);
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// Every file under `dir`, as relative paths with their bytes, sorted.
