@@ -11,8 +11,7 @@ function describe(ref) {
 export function checkLinks(site, report) {
   const external = new Map();
   let checked = 0;
-  const visit = (fromRel, ref, { cssFile = false } = {}) => {
-    if (cssFile && ref.url.trim().startsWith('#')) return;
+  const visit = (fromRel, ref) => {
     const r = site.resolve(ref.url, fromRel);
     const where = `${fromRel}:${ref.line}`;
     if (r.type === 'skip') return;
@@ -42,7 +41,7 @@ export function checkLinks(site, report) {
   }
   for (const f of site.cssFiles) {
     for (const ref of site.css(f)) {
-      visit(f, { url: ref.url, line: ref.line, tag: 'css', attr: ref.isImport ? '@import' : 'url()' }, { cssFile: true });
+      visit(f, { url: ref.url, line: ref.line, tag: 'css', attr: ref.isImport ? '@import' : 'url()' });
     }
   }
   report.note(`${checked} references checked, ${external.size} external`);

@@ -54,6 +54,8 @@ export class Site {
       this.siteBase = this.baseFromCanonical();
       if (this.siteBase) this.siteBaseSource = 'rel=canonical';
     }
+    // Parsed once here: resolve() compares every reference with it.
+    this.siteBaseUrl = this.siteBase ? new URL(this.siteBase) : null;
   }
 
   baseFromCanonical() {
@@ -97,8 +99,13 @@ export class Site {
     return this.docs.get(rel);
   }
 
+  // References of a stylesheet to other files. `url(#id)` points into the
+  // document that uses the stylesheet (an SVG filter, marker or mask), not at
+  // a file, and is left out.
   css(rel) {
-    if (!this.cssCache.has(rel)) this.cssCache.set(rel, cssRefs(this.read(rel)));
+    if (!this.cssCache.has(rel)) {
+      this.cssCache.set(rel, cssRefs(this.read(rel)).filter((ref) => !ref.url.trim().startsWith('#')));
+    }
     return this.cssCache.get(rel);
   }
 
@@ -124,9 +131,9 @@ export class Site {
     } catch {
       return { type: 'invalid', reason: 'not a valid URL' };
     }
-    if (this.siteBase && u.origin === new URL(this.siteBase).origin) {
+    if (this.siteBaseUrl && u.origin === this.siteBaseUrl.origin) {
       // A link to the production URL of a page: map it onto the local tree.
-      const sitePath = new URL(this.siteBase).pathname;
+      const sitePath = this.siteBaseUrl.pathname;
       if (!u.pathname.startsWith(sitePath) && u.pathname + '/' !== sitePath) {
         return { type: 'outside', pathname: u.href, fragment: null };
       }

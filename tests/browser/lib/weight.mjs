@@ -9,7 +9,6 @@ export function checkWeight(site, report, { maxBytes = 200000 } = {}) {
     if (seenCss.has(rel)) return;
     seenCss.add(rel);
     for (const ref of site.css(rel)) {
-      if (ref.url.trim().startsWith('#')) continue;
       const r = site.resolve(ref.url, rel);
       if (r.type !== 'internal' || !r.file) continue;
       if (/\.css$/i.test(r.file)) cssClosure(r.file, seenCss, svgs);
