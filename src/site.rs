@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -37,7 +36,6 @@ pub struct BuildReport {
     pub charts: usize,
     pub files: usize,
     pub figure_uses: Vec<FigureUse>,
-    pub elapsed: Duration,
     /// Each rendered page, for link and anchor checks. Filled by [`Site::render_all`] only:
     /// a build writes each page as it is rendered and keeps no HTML in memory.
     pub records: Vec<PageRecord>,
@@ -90,13 +88,11 @@ impl Site {
 
     /// Renders every page and writes the site into `output`, replacing it only on success.
     pub fn build(&self, output: &Path) -> Result<BuildReport> {
-        let start = Instant::now();
         let staging = prepare_staging(output)?;
         let result = self.write_all(&staging);
         match result {
-            Ok(mut report) => {
+            Ok(report) => {
                 swap_into_place(&staging, output)?;
-                report.elapsed = start.elapsed();
                 Ok(report)
             }
             Err(e) => {
@@ -108,24 +104,18 @@ impl Site {
 
     /// Renders every page without writing anything: what `check` validates.
     pub fn render_all(&self) -> Result<BuildReport> {
-        self.render_pages(None)
+        self.render_pages(&self.content.all().collect::<Vec<_>>(), None)
     }
 
     /// Renders `pages` again into an existing output folder, leaving the rest as it is: the
     /// fast path of `serve` when only page bodies changed.
     pub fn rewrite_pages(&self, out: &Path, pages: &[&Page]) -> Result<usize> {
-        let written = Mutex::new(BTreeSet::new());
-        let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
-        let results: Vec<Result<PageOutput>> = pages
-            .par_iter()
-            .map(|page| self.render_page(page, Some(out), &written, &needs[page.is_home() as usize]))
-            .collect();
-        Error::collect(results.into_iter().filter_map(|r| r.err()).collect())?;
+        self.render_pages(pages, Some(out))?;
         Ok(pages.len())
     }
 
     fn write_all(&self, out: &Path) -> Result<BuildReport> {
-        let mut report = self.render_pages(Some(out))?;
+        let mut report = self.render_pages(&self.content.all().collect::<Vec<_>>(), Some(out))?;
         let mut files = report.files;
         files += copy_static(&self.config, out)?;
         files += self.write_root_files(out)?;
@@ -133,8 +123,7 @@ impl Site {
         Ok(report)
     }
 
-    fn render_pages(&self, out: Option<&Path>) -> Result<BuildReport> {
-        let pages: Vec<&Page> = self.content.all().collect();
+    fn render_pages(&self, pages: &[&Page], out: Option<&Path>) -> Result<BuildReport> {
         let written = Mutex::new(BTreeSet::new());
         // What the templates read decides what each page's context holds: the full navigation
         // is one entry per page, so building it for every page makes a build quadratic.
@@ -195,12 +184,12 @@ impl Site {
                     write_file(&path, bytes)?;
                 }
             }
-        } else if let Ok(mut w) = written.lock() {
-            for (rel, _) in &hooks.files {
-                w.insert(PathBuf::from(rel));
+        } else {
+            if let Ok(mut w) = written.lock() {
+                for (rel, _) in &hooks.files {
+                    w.insert(PathBuf::from(rel));
+                }
             }
-        }
-        if out.is_none() {
             let html = self.renderer.render(template, &context)?;
             drop(context);
             record = Some(PageRecord {
