@@ -459,19 +459,7 @@ fn check_keys(site: &Site, templates: &[(PathBuf, String)], outcome: &mut Outcom
             }
         }
     }
-    let data = &site.data;
-    for table in data.tables.values() {
-        used.extend(table.columns.iter().map(|c| c.label.clone()));
-        used.extend(table.categories.values().cloned());
-        used.extend(table.note.iter().cloned());
-    }
-    for fact in data.facts.values() {
-        used.extend(fact.label.iter().cloned());
-    }
-    for chart in data.charts.values() {
-        used.insert(chart.title.clone());
-        used.extend(chart.note.iter().cloned());
-    }
+    used.extend(site.data.label_keys().into_iter().map(|(key, _)| key.to_string()));
     let lang = site.config.default_language;
     for (key, location) in site.locales.keys(lang) {
         if used.contains(key) || prefixes.iter().any(|p| key.starts_with(p.as_str())) {

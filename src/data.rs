@@ -54,6 +54,8 @@ pub struct Column {
     pub unit: Unit,
     /// Fluent key of the series name.
     pub label: String,
+    /// Where the column is described (its `[columns.<id>]` line in the sidecar).
+    pub location: Location,
     /// One value per row; `None` where the deck states no value.
     pub values: Vec<Option<Number>>,
 }
@@ -309,6 +311,26 @@ impl Data {
         Error::collect(errors)
     }
 
+    /// Every Fluent key the data names (series, category, note, fact and chart labels), with
+    /// the place that names it.
+    pub fn label_keys(&self) -> Vec<(&str, Location)> {
+        let mut keys = Vec::new();
+        for table in self.tables.values() {
+            keys.extend(table.columns.iter().map(|c| (c.label.as_str(), c.location.clone())));
+            let sidecar = || Location::file(&table.sidecar_path);
+            keys.extend(table.categories.values().map(|k| (k.as_str(), sidecar())));
+            keys.extend(table.note.iter().map(|k| (k.as_str(), sidecar())));
+        }
+        for fact in self.facts.values() {
+            keys.extend(fact.label.iter().map(|k| (k.as_str(), fact.location.clone())));
+        }
+        for chart in self.charts.values() {
+            keys.push((chart.title.as_str(), chart.location.clone()));
+            keys.extend(chart.note.iter().map(|k| (k.as_str(), chart.location.clone())));
+        }
+        keys
+    }
+
     /// Looks up a figure: `table.column` with a row, or a fact id without one.
     pub fn figure(&self, id: &str, row: Option<&str>) -> std::result::Result<FigureRef<'_>, String> {
         if let Some((table_name, column_id)) = id.split_once('.') {
@@ -456,7 +478,13 @@ pub fn load_table(csv_path: &Path) -> Result<Table> {
                 continue;
             }
         };
-        columns.push(Column { id: id.to_string(), unit, label: spec.label.clone(), values: Vec::new() });
+        columns.push(Column {
+            id: id.to_string(),
+            unit,
+            label: spec.label.clone(),
+            location: unit_at(id),
+            values: Vec::new(),
+        });
     }
     for id in sidecar.columns.keys() {
         if !header.iter().skip(1).any(|h| h.trim() == id) {

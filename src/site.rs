@@ -491,45 +491,15 @@ impl Hooks for PageHooks<'_> {
 
 /// Fluent keys named by data files must exist (both languages are checked for parity already).
 fn check_data_labels(data: &Data, locales: &Locales) -> Result<()> {
-    let mut errors = Vec::new();
-    let lang = Lang::Ja;
-    let mut need = |key: &str, location: &dyn Fn() -> Location| {
-        if !locales.has(lang, key) {
-            errors.push(
-                Error::input(Stage::Locale, location(), format!("translation key `{key}` is not defined in locales/"))
-                    .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/")),
-            );
-        }
-    };
-    for table in data.tables.values() {
-        for column in &table.columns {
-            // The sidecar is read again only to point at a missing key's line.
-            need(&column.label, &|| {
-                crate::config::key_location(
-                    &table.sidecar_path,
-                    &std::fs::read_to_string(&table.sidecar_path).unwrap_or_default(),
-                    &format!("[columns.{}", column.id),
-                )
-            });
-        }
-        for key in table.categories.values() {
-            need(key, &|| Location::file(&table.sidecar_path));
-        }
-        if let Some(note) = &table.note {
-            need(note, &|| Location::file(&table.sidecar_path));
-        }
-    }
-    for fact in data.facts.values() {
-        if let Some(label) = &fact.label {
-            need(label, &|| fact.location.clone());
-        }
-    }
-    for chart in data.charts.values() {
-        need(&chart.title, &|| chart.location.clone());
-        if let Some(note) = &chart.note {
-            need(note, &|| chart.location.clone());
-        }
-    }
+    let errors = data
+        .label_keys()
+        .into_iter()
+        .filter(|(key, _)| !locales.has(Lang::Ja, key))
+        .map(|(key, location)| {
+            Error::input(Stage::Locale, location, format!("translation key `{key}` is not defined in locales/"))
+                .with_hint(format!("add `{key} = …` to locales/ja/ and locales/en/"))
+        })
+        .collect();
     Error::collect(errors)
 }
 

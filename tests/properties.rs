@@ -525,6 +525,7 @@ fn build_chart(case: &ChartCase) -> (ChartSpec, Table, BTreeMap<String, String>)
             id: col_id(i),
             unit: *unit,
             label: key(format!("series-{i}")),
+            location: Location::file("t.toml"),
             values: values.clone(),
         })
         .collect();

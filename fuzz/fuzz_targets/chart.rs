@@ -76,6 +76,7 @@ fuzz_target!(|data: &[u8]| {
             id: format!("c{c}"),
             unit: if Some(c) == line_col { line_unit } else { bar_unit },
             label: label(&mut b, format!("series-{c}")),
+            location: Location::file("t.toml"),
             values: (0..rows).map(|_| b.value()).collect(),
         })
         .collect();
