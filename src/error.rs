@@ -35,16 +35,35 @@ impl Location {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let mut start = offset;
-    while !source.is_char_boundary(start) {
-        start -= 1;
+    LineIndex::new(source).line_col(source, offset)
+}
+
+/// Where each line of a text starts, so that many offsets can be turned into lines without
+/// rescanning the text from its start each time.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex { starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect() }
     }
-    let before = &source[..start];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// 1-based line of a byte offset (offsets past the end count as the last line).
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in `text`, the text indexed.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let column = text[self.starts[line - 1]..offset].chars().count() + 1;
+        (line, column)
+    }
 }
 
 impl fmt::Display for Location {
@@ -189,5 +208,25 @@ pub fn read_utf8(path: &Path, stage: Stage) -> Result<String> {
             Err(Error::input(stage, Location::line(path, line), "file is not valid UTF-8")
                 .with_hint("save the file with UTF-8 encoding"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_counting_newlines() {
+        let text = "一行目\n\nthird line\r\n四行目の途中";
+        let index = LineIndex::new(text);
+        for offset in (0..=text.len() + 3).filter(|&o| o > text.len() || text.is_char_boundary(o)) {
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            assert_eq!(index.line_col(text, offset), (line, column), "offset {offset}");
+        }
+        // Inside a multi-byte character: the character's own position.
+        assert_eq!(line_col(text, 1), (1, 1));
+        assert_eq!(line_col(text, 4), (1, 2));
     }
 }

@@ -108,7 +108,8 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
 
     let text = fix_cjk_emphasis(&text);
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&text, options()).into_offset_iter().collect();
-    let line_of = |offset: usize| first_line + text[..offset.min(text.len())].matches('\n').count();
+    let lines = crate::error::LineIndex::new(&text);
+    let line_of = |offset: usize| first_line + lines.line(offset) - 1;
 
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut headings = Vec::new();

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::error::LineIndex;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArgValue {
     Str(String),
@@ -82,6 +84,8 @@ impl Shortcode {
 /// so shortcodes can be shown in documentation.
 pub fn scan(text: &str) -> Result<Vec<Shortcode>, ParseError> {
     let mut found = Vec::new();
+    // Built at the first `{{`: most text has no shortcode and needs no line numbers.
+    let mut lines: Option<LineIndex> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut in_fence = false;
@@ -112,7 +116,8 @@ pub fn scan(text: &str) -> Result<Vec<Shortcode>, ParseError> {
             continue;
         }
         if bytes[i] == b'{' && bytes.get(i + 1) == Some(&b'{') {
-            if let Some(sc) = parse_at(text, i)? {
+            let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+            if let Some(sc) = parse_at(text, i, lines)? {
                 i = sc.end;
                 found.push(sc);
                 continue;
@@ -123,14 +128,10 @@ pub fn scan(text: &str) -> Result<Vec<Shortcode>, ParseError> {
     Ok(found)
 }
 
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    crate::error::line_col(text, offset)
-}
-
 /// Parses a shortcode starting at `start` (which holds `{{`). Returns `None` when the text is
 /// not shaped like a shortcode at all (e.g. `{{` in prose), and an error when it clearly is one
 /// but is malformed.
-fn parse_at(text: &str, start: usize) -> Result<Option<Shortcode>, ParseError> {
+fn parse_at(text: &str, start: usize, lines: &LineIndex) -> Result<Option<Shortcode>, ParseError> {
     let mut p = Cursor { text, pos: start + 2 };
     p.skip_ws();
     let name = p.ident();
@@ -142,7 +143,7 @@ fn parse_at(text: &str, start: usize) -> Result<Option<Shortcode>, ParseError> {
         return Ok(None);
     }
     let err = |p: &Cursor, msg: String| {
-        let (line, column) = position(text, p.pos);
+        let (line, column) = lines.line_col(text, p.pos);
         ParseError { message: msg, line, column }
     };
     let mut args = BTreeMap::new();
@@ -176,7 +177,7 @@ fn parse_at(text: &str, start: usize) -> Result<Option<Shortcode>, ParseError> {
     if !(p.eat('}') && p.eat('}')) {
         return Err(err(&p, format!("expected `}}}}` to close the `{name}` shortcode")));
     }
-    let (line, column) = position(text, start);
+    let (line, column) = lines.line_col(text, start);
     Ok(Some(Shortcode { name: name.to_string(), args, start, end: p.pos, line, column }))
 }
 
