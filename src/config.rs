@@ -127,12 +127,13 @@ fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
 
 /// Line of `key = ` in a TOML text, for errors found after parsing.
 pub fn key_location(path: &Path, text: &str, key: &str) -> Location {
+    let table = format!("[{key}]");
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with(['=', ']']) {
             return Location::line(path, i + 1);
         }
-        if trimmed == format!("[{key}]") {
+        if trimmed == table {
             return Location::line(path, i + 1);
         }
     }

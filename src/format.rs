@@ -653,14 +653,6 @@ impl Period {
         Ok(Period { year: year.parse().map_err(|_| bad())?, quarter })
     }
 
-    /// The id as written in the data (`FY2021`, `FY2021Q1`).
-    pub fn id(self) -> String {
-        match self.quarter {
-            Some(q) => format!("FY{}Q{q}", self.year),
-            None => format!("FY{}", self.year),
-        }
-    }
-
     fn short_year(self, lang: Lang) -> String {
         match lang {
             Lang::Ja => format!("{:02}年度", self.year % 100),
@@ -678,18 +670,6 @@ pub fn period_label(period: &str, lang: Lang) -> Result<String, FormatError> {
         (None, Lang::En) => format!("FY{}", p.year),
         (Some(q), Lang::Ja) => format!("{}年度 第{q}四半期", p.year),
         (Some(q), Lang::En) => format!("Q{q} FY{}", p.year),
-    })
-}
-
-/// A short period label for chart axes and narrow tables: ja `21年度`,
-/// `21年度1Q`; en `FY21`, `Q1 FY21`.
-pub fn period_label_short(period: &str, lang: Lang) -> Result<String, FormatError> {
-    let p = Period::parse(period)?;
-    let year = p.short_year(lang);
-    Ok(match (p.quarter, lang) {
-        (None, _) => year,
-        (Some(q), Lang::Ja) => format!("{year}{q}Q"),
-        (Some(q), Lang::En) => format!("Q{q} {year}"),
     })
 }
 
@@ -1241,11 +1221,6 @@ mod tests {
         assert_eq!(period_label("FY2021Q1", Lang::Ja).unwrap(), "2021年度 第1四半期");
         assert_eq!(period_label("FY2021Q1", Lang::En).unwrap(), "Q1 FY2021");
         assert_eq!(period_label("FY2023Q4", Lang::En).unwrap(), "Q4 FY2023");
-        assert_eq!(period_label_short("FY2021", Lang::Ja).unwrap(), "21年度");
-        assert_eq!(period_label_short("FY2021", Lang::En).unwrap(), "FY21");
-        assert_eq!(period_label_short("FY2005", Lang::En).unwrap(), "FY05");
-        assert_eq!(period_label_short("FY2021Q3", Lang::Ja).unwrap(), "21年度3Q");
-        assert_eq!(period_label_short("FY2021Q3", Lang::En).unwrap(), "Q3 FY21");
         assert_eq!(period_axis_labels("FY2021", Lang::Ja).unwrap(), ("21年度".to_string(), None));
         assert_eq!(period_axis_labels("FY2021", Lang::En).unwrap(), ("FY21".to_string(), None));
         assert_eq!(period_axis_labels("FY2021Q2", Lang::Ja).unwrap(), ("2Q".to_string(), Some("21年度".to_string())));
@@ -1256,8 +1231,6 @@ mod tests {
     fn period_parse() {
         assert_eq!(Period::parse("FY2021").unwrap(), Period { year: 2021, quarter: None });
         assert_eq!(Period::parse("FY2021Q4").unwrap(), Period { year: 2021, quarter: Some(4) });
-        assert_eq!(Period::parse("FY2021Q4").unwrap().id(), "FY2021Q4");
-        assert_eq!(Period::parse("FY2017").unwrap().id(), "FY2017");
         assert!(Period::parse("FY2020").unwrap() < Period::parse("FY2020Q1").unwrap());
         assert!(Period::parse("FY2020Q4").unwrap() < Period::parse("FY2021").unwrap());
     }
@@ -1285,7 +1258,6 @@ mod tests {
         ] {
             let err = period_label(p, Lang::Ja).unwrap_err();
             assert_eq!(err, FormatError::InvalidPeriod(p.to_string()), "{p:?}");
-            assert!(period_label_short(p, Lang::En).is_err());
             assert!(period_axis_labels(p, Lang::En).is_err());
         }
         assert_eq!(
