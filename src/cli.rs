@@ -1,13 +1,12 @@
-//! Command line: `irsite build`, `serve`, `check`, `translations` and `figures`.
+//! Command line: argument parsing for `irsite build`, `serve`, `check`, `translations` and
+//! `figures`, and dispatch to their implementations in `crate::commands`.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Config;
 use crate::diagnostics::{self, Severity};
 use crate::error::Error;
-use crate::site::Site;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -86,114 +85,14 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: &Cli) -> Result<i32, Error> {
+    use crate::commands;
     match &cli.command {
-        Command::Serve { port } => {
-            crate::serve::run(&crate::serve::Options {
-                root: cli.root.clone(),
-                port: *port,
-                quiet: cli.quiet,
-                verbose: cli.verbose,
-            })?;
-            Ok(0)
-        }
-        Command::Check { strict } => Ok(check(cli, *strict)),
-        Command::Translations { mark } => translations(cli, mark),
-        Command::Build { output, base_url, strict } => {
-            let mut config = Config::load(&cli.root)?;
-            if let Some(url) = base_url {
-                config.set_base_url(url).map_err(|m| {
-                    Error::input(crate::error::Stage::Config, crate::error::Location::file("--base-url"), m)
-                })?;
-            }
-            let output = if output.is_absolute() { output.clone() } else { cli.root.join(output) };
-            let start = std::time::Instant::now();
-            let site = Site::load(config)?;
-            let freshness = crate::translations::freshness_problems(&site.config, &site.content);
-            let warned = freshness.len();
-            if *strict {
-                Error::collect(freshness)?;
-            } else if !cli.quiet {
-                diagnostics::report_all(&freshness, Severity::Warning);
-            }
-            let report = site.build(&output)?;
-            if cli.verbose {
-                for page in site.content.all() {
-                    eprintln!("  {} <- {}", page.rel_dir(), diagnostics::show_path(&page.path));
-                }
-            }
-            if !cli.quiet {
-                let pages: Vec<String> = report.pages.iter().map(|(l, n)| format!("{n} {l}")).collect();
-                let warnings = if warned == 0 { String::new() } else { format!(", {warned} translation warnings") };
-                eprintln!(
-                    "built {} in {:.0} ms: pages {}, charts {}, {} files{warnings}",
-                    diagnostics::show_path(&output),
-                    start.elapsed().as_secs_f64() * 1000.0,
-                    pages.join(" + "),
-                    report.charts,
-                    report.files
-                );
-            }
-            Ok(0)
-        }
-        Command::Figures { format } => crate::audit::audit_command(&cli.root, *format).map(|()| 0),
+        Command::Build { output, base_url, strict } => commands::build::run(cli, output, base_url.as_deref(), *strict),
+        Command::Serve { port } => commands::serve::run(cli, *port),
+        Command::Check { strict } => Ok(commands::check::run(cli, *strict)),
+        Command::Translations { mark } => commands::translations::run(cli, mark),
+        Command::Figures { format } => commands::figures::run(cli, *format),
     }
-}
-
-fn check(cli: &Cli, strict: bool) -> i32 {
-    let start = std::time::Instant::now();
-    let outcome = crate::check::run(&cli.root, strict);
-    let errors = diagnostics::report_all(&outcome.errors, Severity::Error);
-    let warnings =
-        if cli.quiet { outcome.warnings.len() } else { diagnostics::report_all(&outcome.warnings, Severity::Warning) };
-    if !cli.quiet && !outcome.external.is_empty() {
-        eprintln!("external links (listed, not fetched):");
-        let mut seen = std::collections::BTreeSet::new();
-        for link in &outcome.external {
-            if cli.verbose {
-                eprintln!("  {}  ({})", link.url, diagnostics::show_path(&link.location.path));
-            } else if seen.insert(&link.url) {
-                eprintln!("  {}", link.url);
-            }
-        }
-    }
-    let distinct: std::collections::BTreeSet<&str> = outcome.external.iter().map(|l| l.url.as_str()).collect();
-    let summary = format!(
-        "check: {} error{}, {} warning{}; {} pages, {} links checked, {} external links not fetched ({:.0} ms)",
-        errors,
-        if errors == 1 { "" } else { "s" },
-        warnings,
-        if warnings == 1 { "" } else { "s" },
-        outcome.pages,
-        outcome.links_checked,
-        distinct.len(),
-        start.elapsed().as_secs_f64() * 1000.0
-    );
-    if !cli.quiet || errors > 0 {
-        eprintln!("{summary}");
-    }
-    i32::from(!outcome.ok())
-}
-
-fn translations(cli: &Cli, mark: &[PathBuf]) -> Result<i32, Error> {
-    let config = Config::load(&cli.root)?;
-    if !mark.is_empty() {
-        let mut errors = Vec::new();
-        for path in mark {
-            match crate::translations::mark(&config, path) {
-                Ok(hash) => {
-                    if !cli.quiet {
-                        eprintln!("marked {} as following its original at {hash}", diagnostics::show_path(path));
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        Error::collect(errors)?;
-        return Ok(0);
-    }
-    let content = crate::content::Content::load(&config)?;
-    print!("{}", crate::translations::table(&config, &content));
-    Ok(0)
 }
 
 /// Every error in the tool's style, then how many there were.

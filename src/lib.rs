@@ -6,7 +6,7 @@
 //!
 //! Shared below the pipeline: `error` (typed errors with file and line), `lang`, `format`
 //! (localized numbers, units, periods and dates), `translations` (freshness of English pages).
-//! Built on top of `site`: the commands in `cli`, with `serve` (preview and live reload),
+//! Built on top of `site`: the commands in `commands` (parsed and dispatched by `cli`), with `serve` (preview and live reload),
 //! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
 //! errors are shown).
 
@@ -14,6 +14,7 @@ pub mod audit;
 pub mod chart;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod data;

@@ -1,0 +1,9 @@
+//! The commands behind `irsite build`, `serve`, `check`, `translations` and `figures`, one
+//! file each. They sit on top of the pipeline (`site`, `check`, `audit`, `serve`) and only
+//! turn its results into what the terminal shows and the exit status.
+
+pub mod build;
+pub mod check;
+pub mod figures;
+pub mod serve;
+pub mod translations;
