@@ -135,7 +135,7 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
     }
     for page in site.content.all() {
         // Pages of a site that built have shortcodes that parse.
-        let Ok(codes) = crate::shortcode::scan(page.body()) else { continue };
+        let Ok(codes) = crate::markdown::shortcodes(page.body()) else { continue };
         for code in codes.iter().filter(|c| c.name == "chart") {
             let Some(spec) = code.str_arg("id").ok().flatten().and_then(|id| data.charts.get(id)) else { continue };
             let Some(table) = data.tables.get(&spec.data) else { continue };

@@ -66,6 +66,40 @@ impl LineIndex {
     }
 }
 
+/// Line and column of offsets asked for in increasing order, as a scan meets them: each
+/// column is counted on from the previous offset, not from the start of its line, so a scan of
+/// a long line stays linear.
+pub struct Cursor<'a> {
+    text: &'a str,
+    lines: LineIndex,
+    /// The last offset asked for, with its line and column.
+    last: (usize, usize, usize),
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor { text, lines: LineIndex::new(text), last: (0, 1, 1) }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in the text.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.lines.line(offset);
+        let (last_offset, last_line, last_column) = self.last;
+        let (from, column) = if line == last_line && offset >= last_offset {
+            (last_offset, last_column)
+        } else {
+            (self.lines.starts[line - 1], 1)
+        };
+        let column = column + self.text[from..offset].chars().count();
+        self.last = (offset, line, column);
+        (line, column)
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;

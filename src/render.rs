@@ -17,6 +17,8 @@ pub struct Renderer {
     tera: Tera,
     /// Template name → file it was loaded from, for error locations.
     sources: BTreeMap<String, PathBuf>,
+    /// Element ids the templates write as literal text (`id="main"`) → the template.
+    ids: BTreeMap<String, String>,
 }
 
 /// Template files of the theme, with the site's `templates/` taking precedence by name.
@@ -61,7 +63,18 @@ impl Renderer {
         });
         tera.add_raw_templates(raw.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error(&sources, &e))?;
-        Ok(Renderer { tera, sources })
+        let mut ids = BTreeMap::new();
+        for (name, text) in &raw {
+            for id in literal_ids(text) {
+                ids.entry(id.to_string()).or_insert_with(|| name.clone());
+            }
+        }
+        Ok(Renderer { tera, sources, ids })
+    }
+
+    /// The template that writes the element id `id` into pages, if one does.
+    pub fn template_writing_id(&self, id: &str) -> Option<&str> {
+        self.ids.get(id).map(String::as_str)
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -82,6 +95,21 @@ impl Renderer {
     pub fn reads(&self, template: &str, name: &str) -> bool {
         self.tera.get_template_variables(template).map(|vars| vars.contains(name)).unwrap_or(true)
     }
+}
+
+/// The values of `id="…"` attributes written out in a template; ids made by template code
+/// (`id="{{ x }}"`) are not known before rendering and are left out.
+fn literal_ids(template: &str) -> impl Iterator<Item = &str> {
+    template.match_indices("id=").filter_map(move |(at, _)| {
+        let before = template[..at].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            return None;
+        }
+        let rest = &template[at + 3..];
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let value = &rest[1..rest[1..].find(quote)? + 1];
+        (!value.is_empty() && !value.contains(['{', '}', ' '])).then_some(value)
+    })
 }
 
 /// `t(key="nav-home", name="…")`: the message in the page's language (`lang` in the context).

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::error::LineIndex;
+use std::ops::Range;
+
+use crate::error::Cursor;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArgValue {
@@ -80,59 +82,38 @@ impl Shortcode {
     }
 }
 
-/// Finds every shortcode in `text`. Text in fenced code blocks and inline code is skipped,
-/// so shortcodes can be shown in documentation.
+/// Finds every shortcode in `text`, read as plain text: which parts of a page are text (and
+/// not code, HTML or a link's URL) is for the Markdown parser to say, see
+/// `markdown::shortcodes`.
 pub fn scan(text: &str) -> Result<Vec<Shortcode>, ParseError> {
+    scan_in(text, 0..text.len(), &mut Cursor::new(text))
+}
+
+/// Finds the shortcodes inside `text[range]`, with offsets, lines and columns in the whole
+/// `text`. A shortcode must end inside the range. `positions` is shared by the calls for one
+/// text, made in increasing order of `range`.
+pub fn scan_in(text: &str, range: Range<usize>, positions: &mut Cursor) -> Result<Vec<Shortcode>, ParseError> {
     let mut found = Vec::new();
-    // Built at the first `{{`: most text has no shortcode and needs no line numbers.
-    let mut lines: Option<LineIndex> = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut in_fence = false;
-    let mut line_start = true;
-    while i < bytes.len() {
-        if line_start {
-            let rest = &text[i..];
-            let trimmed = rest.trim_start_matches([' ', '\t']);
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                in_fence = !in_fence;
-            }
-        }
-        line_start = bytes[i] == b'\n';
-        if in_fence {
-            i += 1;
-            continue;
-        }
-        if bytes[i] == b'`' {
-            // Skip an inline code span on this line.
-            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
-            let fence = &text[i..i + run];
-            let search_from = i + run;
-            let line_end = text[search_from..].find('\n').map(|n| search_from + n).unwrap_or(text.len());
-            match text[search_from..line_end].find(fence) {
-                Some(close) => i = search_from + close + run,
-                None => i += run,
-            }
-            continue;
-        }
-        if bytes[i] == b'{' && bytes.get(i + 1) == Some(&b'{') {
-            let lines = lines.get_or_insert_with(|| LineIndex::new(text));
-            if let Some(sc) = parse_at(text, i, lines)? {
-                i = sc.end;
+    let text = &text[..range.end];
+    let mut from = range.start;
+    // `{{` is rare in prose: a vectorised search jumps between candidates.
+    while let Some(at) = text[from..].find("{{").map(|i| from + i) {
+        match parse_at(text, at, positions)? {
+            Some(sc) => {
+                from = sc.end;
                 found.push(sc);
-                continue;
             }
+            None => from = at + 1,
         }
-        i += 1;
     }
     Ok(found)
 }
 
-/// Parses a shortcode starting at `start` (which holds `{{`). Returns `None` when the text is
-/// not shaped like a shortcode at all (e.g. `{{` in prose), and an error when it clearly is one
-/// but is malformed.
-fn parse_at(text: &str, start: usize, lines: &LineIndex) -> Result<Option<Shortcode>, ParseError> {
-    let mut p = Cursor { text, pos: start + 2 };
+/// Parses a shortcode starting at `start` (which holds `{{`) and ending inside `text`. Returns
+/// `None` when the text is not shaped like a shortcode at all (e.g. `{{` in prose), and an
+/// error when it clearly is one but is malformed.
+pub fn parse_at(text: &str, start: usize, positions: &mut Cursor) -> Result<Option<Shortcode>, ParseError> {
+    let mut p = Reader { text, pos: start + 2 };
     p.skip_ws();
     let name = p.ident();
     if name.is_empty() {
@@ -142,8 +123,8 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex) -> Result<Option<Shortc
     if !p.eat('(') {
         return Ok(None);
     }
-    let err = |p: &Cursor, msg: String| {
-        let (line, column) = lines.line_col(text, p.pos);
+    let mut err = |p: &Reader, msg: String| {
+        let (line, column) = positions.line_col(p.pos);
         ParseError { message: msg, line, column }
     };
     let mut args = BTreeMap::new();
@@ -177,16 +158,16 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex) -> Result<Option<Shortc
     if !(p.eat('}') && p.eat('}')) {
         return Err(err(&p, format!("expected `}}}}` to close the `{name}` shortcode")));
     }
-    let (line, column) = lines.line_col(text, start);
+    let (line, column) = positions.line_col(start);
     Ok(Some(Shortcode { name: name.to_string(), args, start, end: p.pos, line, column }))
 }
 
-struct Cursor<'a> {
+struct Reader<'a> {
     text: &'a str,
     pos: usize,
 }
 
-impl<'a> Cursor<'a> {
+impl<'a> Reader<'a> {
     fn peek(&self) -> Option<char> {
         self.text[self.pos..].chars().next()
     }
@@ -296,9 +277,15 @@ mod tests {
     }
 
     #[test]
-    fn skips_code_and_plain_braces() {
-        let text = "`{{ fig(id=\"x\") }}`\n```\n{{ chart(id=\"y\") }}\n```\n{{ not a shortcode }}\n";
-        assert!(scan(text).unwrap().is_empty());
+    fn skips_plain_braces() {
+        assert!(scan("{{ not a shortcode }} {{}} {{ x }\n{{").unwrap().is_empty());
+    }
+
+    #[test]
+    fn columns_of_many_shortcodes_on_one_line() {
+        let text = "é{{ a() }}".repeat(3);
+        let columns: Vec<usize> = scan(&text).unwrap().iter().map(|s| s.column).collect();
+        assert_eq!(columns, [2, 12, 22]);
     }
 
     #[test]

@@ -470,6 +470,14 @@ impl Hooks for PageHooks<'_> {
         }
     }
 
+    fn reserved_id(&self, id: &str) -> Option<String> {
+        if let Some(template) = self.site.renderer.template_writing_id(id) {
+            return Some(format!("the theme's template `{template}`"));
+        }
+        let chart = self.site.data.charts.keys().find(|chart| chart::writes_id(chart, id))?;
+        Some(format!("the chart `{chart}`"))
+    }
+
     fn internal_link(&mut self, target: &str, location: &Location) -> Result<String> {
         let (file, anchor) = match target.split_once('#') {
             Some((f, a)) => (f, Some(a)),

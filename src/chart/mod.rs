@@ -272,6 +272,14 @@ impl Model {
     }
 }
 
+/// Whether `id` is an element id that the chart `chart_id` writes: `chart-<id>` for its figure
+/// and `chart-<id>-…` for its title, description and patterns.
+pub fn writes_id(chart_id: &str, id: &str) -> bool {
+    id.strip_prefix("chart-")
+        .and_then(|rest| rest.strip_prefix(chart_id))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+}
+
 /// The chart's `<svg>` element.
 pub fn svg(model: &Model) -> Result<String, String> {
     let mut canvas = canvas::Canvas::new(WIDTH);

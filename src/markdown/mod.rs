@@ -1,21 +1,27 @@
 //! Markdown to HTML: CommonMark plus tables and footnotes, stable heading ids, shortcode
-//! expansion and internal `@/page.md` links.
+//! expansion and internal `@/page.md` links. Every step works on pulldown-cmark's events, so
+//! what the parser calls code, HTML or a link's URL is never rewritten as text.
 
-use std::collections::BTreeSet;
+mod shortcodes;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::error::{Error, Location, Result, Stage};
-use crate::shortcode::{self, Shortcode};
+use crate::error::{Error, LineIndex, Location, Result, Stage};
+use crate::shortcode::Shortcode;
+
+pub use shortcodes::{shortcodes, MAX_BLOCKS_PER_PAGE, MAX_SHORTCODES_PER_PAGE};
 
 /// What a shortcode turns into.
 pub enum Expansion {
-    /// Inline text (escaped for HTML by this module).
+    /// Inline text (escaped for HTML when the page is written).
     Text(String),
     /// Inline text in a `<span>` of the given class, e.g. a figure the theme keeps on one line.
     Span { class: &'static str, text: String },
-    /// A block of HTML; the shortcode must stand on a line of its own.
+    /// A block of HTML; the shortcode must stand alone in its paragraph.
     Block(String),
 }
 
@@ -24,6 +30,12 @@ pub trait Hooks {
     fn shortcode(&mut self, code: &Shortcode, location: &Location) -> Result<Expansion>;
     /// Resolves an internal link such as `@/results.md#highlights` to a relative URL.
     fn internal_link(&mut self, target: &str, location: &Location) -> Result<String>;
+    /// What else on the page writes the element id `id` (the theme's templates, a chart), if
+    /// anything: a heading may not take such an id.
+    fn reserved_id(&self, id: &str) -> Option<String> {
+        let _ = id;
+        None
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +59,26 @@ pub struct Rendered {
     pub links: Vec<Link>,
 }
 
-const BLOCK_MARK: &str = "IRSITEBLOCK";
+/// An event with the byte range of the page body it came from.
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// The page body being rendered, for error locations.
+struct Source<'a> {
+    path: &'a Path,
+    body: &'a str,
+    first_line: usize,
+    lines: LineIndex,
+}
+
+impl Source<'_> {
+    fn at(&self, line: usize, column: usize) -> Location {
+        Location::at(self.path, self.first_line + line - 1, column)
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.first_line + self.lines.line(offset) - 1
+    }
+}
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -56,73 +87,36 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// Wide tables scroll inside their own focusable box so the page never overflows on phones.
+const TABLE_BOX_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
+const TABLE_BOX_CLOSE: &str = "</div>\n";
+
 /// Renders `body`, which starts at `first_line` of the file at `path`.
 pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks) -> Result<Rendered> {
-    let loc = |line: usize, column: usize| Location::at(path, first_line + line - 1, column);
-    // Most pages of a large site have no shortcode: a vectorised search skips the
-    // byte-by-byte scan.
-    let codes = if body.contains("{{") {
-        shortcode::scan(body).map_err(|e| {
-            Error::input(Stage::Shortcode, loc(e.line, e.column), e.message)
-                .with_hint("shortcodes look like {{ fig(id=\"employees\") }}")
-        })?
-    } else {
-        Vec::new()
-    };
-
-    // Expand shortcodes in place. Line breaks are kept so later line numbers stay right.
-    let mut text = String::with_capacity(body.len());
-    let mut blocks = Vec::new();
-    let mut last = 0;
-    let mut errors = Vec::new();
-    for code in &codes {
-        text.push_str(&body[last..code.start]);
-        last = code.end;
-        let location = loc(code.line, code.column);
-        match hooks.shortcode(code, &location) {
-            Ok(Expansion::Text(s)) => text.push_str(&escape_inline(&s)),
-            Ok(Expansion::Span { class, text: s }) => {
-                text.push_str(&format!("<span class=\"{class}\">{}</span>", escape_inline(&s)));
-            }
-            Ok(Expansion::Block(html)) => {
-                let line_start = body[..code.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-                let line_end = body[code.end..].find('\n').map(|i| code.end + i).unwrap_or(body.len());
-                let alone =
-                    body[line_start..code.start].trim().is_empty() && body[code.end..line_end].trim().is_empty();
-                if !alone {
-                    errors.push(Error::input(
-                        Stage::Shortcode,
-                        location,
-                        format!("`{}` must stand on a line of its own", code.name),
-                    ));
-                    continue;
-                }
-                text.push_str(&format!("{BLOCK_MARK}{}", blocks.len()));
-                blocks.push(html);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    text.push_str(&body[last..]);
-    Error::collect(errors)?;
-
-    let text = fix_cjk_emphasis(&text);
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&text, options()).into_offset_iter().collect();
-    let lines = crate::error::LineIndex::new(&text);
-    let line_of = |offset: usize| first_line + lines.line(offset) - 1;
+    let text = fix_cjk_emphasis(body);
+    let body = text.as_str();
+    let source = Source { path, body, first_line, lines: LineIndex::new(body) };
+    let events: Vec<Spanned> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let events = shortcodes::expand(&source, events, hooks)?;
 
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut headings = Vec::new();
     let mut links = Vec::new();
-    let mut used_ids = BTreeSet::new();
+    let mut ids = Ids::default();
     let mut errors = Vec::new();
     // Explicit ids are reserved first so generated ones never take them.
     for (event, range) in &events {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
-            if !used_ids.insert(id.to_string()) {
+            let location = Location::line(path, source.line_of(range.start));
+            if let Some(owner) = hooks.reserved_id(id) {
+                errors.push(
+                    Error::input(Stage::Content, location, format!("heading id `{id}` is already used by {owner}"))
+                        .with_hint("give the heading another id, e.g. {#my-section}"),
+                );
+            } else if !ids.used.insert(id.to_string()) {
                 errors.push(Error::input(
                     Stage::Content,
-                    Location::line(path, line_of(range.start)),
+                    location,
                     format!("heading id `{id}` is used twice on this page"),
                 ));
             }
@@ -142,7 +136,7 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                 let text_content = plain_text(&inner);
                 let id = match id {
                     Some(id) => id.to_string(),
-                    None => unique_id(&slugify(&text_content), &mut used_ids),
+                    None => ids.generate(&slugify(&text_content), |id| hooks.reserved_id(id).is_some()),
                 };
                 headings.push(Heading { level: heading_number(*level), id: id.clone(), text: text_content });
                 out_events.push(Event::Start(Tag::Heading {
@@ -157,7 +151,7 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let line = line_of(range.start);
+                let line = source.line_of(range.start);
                 let mut dest = dest_url.to_string();
                 links.push(Link { dest: dest.clone(), line });
                 if let Some(target) = dest_url.strip_prefix("@/") {
@@ -174,8 +168,17 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                 }));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                links.push(Link { dest: dest_url.to_string(), line: line_of(range.start) });
+                links.push(Link { dest: dest_url.to_string(), line: source.line_of(range.start) });
                 out_events.push(event.clone());
+            }
+            // Only tables the parser made are boxed: an author's own `<table>` is left as written.
+            Event::Start(Tag::Table(_)) => {
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_BOX_OPEN)));
+                out_events.push(event.clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out_events.push(event.clone());
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_BOX_CLOSE)));
             }
             other => out_events.push(other.clone()),
         }
@@ -183,38 +186,9 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
     }
     Error::collect(errors)?;
 
-    let mut html = String::with_capacity(text.len() * 3 / 2);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    if html.contains("table>") {
-        // Wide tables scroll inside their own focusable box so the page never overflows on phones.
-        html = wrap_tables(&html);
-    }
-    if !blocks.is_empty() {
-        html = splice_blocks(&html, &blocks);
-    }
     Ok(Rendered { html, headings, links })
-}
-
-/// `<table>…</table>` becomes `<div class="table-scroll" tabindex="0"><table>…</table></div>`,
-/// in one pass over the page.
-fn wrap_tables(html: &str) -> String {
-    const OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">";
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut last = 0;
-    for (at, _) in html.match_indices("table>") {
-        let bytes = html.as_bytes();
-        if at >= 1 && bytes[at - 1] == b'<' {
-            out.push_str(&html[last..at - 1]);
-            out.push_str(OPEN);
-            last = at - 1;
-        } else if at >= 2 && &html[at - 2..at] == "</" {
-            out.push_str(&html[last..at + 6]);
-            out.push_str("</div>");
-            last = at + 6;
-        }
-    }
-    out.push_str(&html[last..]);
-    out
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -254,62 +228,30 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while used.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    used.insert(id.clone());
-    id
+/// Heading ids of one page: the ids taken, and for each generated base the next number to try,
+/// so that many equal headings cost one step each rather than a count from 1.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
-/// Inline text from a shortcode must not be read as Markdown or HTML.
-fn escape_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '*' | '_' | '`' | '[' | ']' | '|' => {
-                out.push('\\');
-                out.push(c);
+impl Ids {
+    /// A free id from `base`: `base`, `base-2`, `base-3`… An id that something else on the
+    /// page owns (`reserved`) is never generated: `section-` is put before it.
+    fn generate(&mut self, base: &str, reserved: impl Fn(&str) -> bool) -> String {
+        let base = if reserved(base) { format!("section-{base}") } else { base.to_string() };
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        loop {
+            let id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+            n += 1;
+            if !self.used.contains(&id) && !reserved(&id) {
+                self.next.insert(base, n);
+                self.used.insert(id.clone());
+                return id;
             }
-            c => out.push(c),
         }
     }
-    out
-}
-
-fn splice_blocks(html: &str, blocks: &[String]) -> String {
-    let mut out = String::with_capacity(html.len() + blocks.iter().map(|b| b.len()).sum::<usize>());
-    let mut rest = html;
-    while let Some(pos) = rest.find(BLOCK_MARK) {
-        let digits_start = pos + BLOCK_MARK.len();
-        let digits = rest[digits_start..].bytes().take_while(|b| b.is_ascii_digit()).count();
-        let index: usize = rest[digits_start..digits_start + digits].parse().unwrap_or(usize::MAX);
-        let Some(block) = blocks.get(index) else {
-            out.push_str(&rest[..digits_start]);
-            rest = &rest[digits_start..];
-            continue;
-        };
-        let before = &rest[..pos];
-        let after = &rest[digits_start + digits..];
-        // The placeholder sits alone in a paragraph: drop the <p> wrapper around it.
-        if before.ends_with("<p>") && after.starts_with("</p>\n") {
-            out.push_str(&before[..before.len() - 3]);
-            out.push_str(block);
-            rest = &after[5..];
-        } else {
-            out.push_str(before);
-            out.push_str(block);
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn is_cjk(c: char) -> bool {
@@ -411,20 +353,13 @@ mod tests {
         fn internal_link(&mut self, target: &str, _: &Location) -> Result<String> {
             Ok(format!("../{}", target.trim_end_matches(".md")))
         }
+        fn reserved_id(&self, id: &str) -> Option<String> {
+            (id == "main" || id.starts_with("chart-c-")).then(|| "the theme".to_string())
+        }
     }
 
     fn md(text: &str) -> Rendered {
         render(Path::new("x.md"), text, 1, &mut NoHooks).unwrap()
-    }
-
-    #[test]
-    fn tables_are_wrapped_in_one_pass() {
-        let html = "<p>a</p>\n<table><tr><td>x</td></tr></table>\n<p>b table> </p><table></table>";
-        assert_eq!(
-            wrap_tables(html),
-            html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-                .replace("</table>", "</table></div>")
-        );
     }
 
     #[test]
@@ -448,7 +383,7 @@ mod tests {
     #[test]
     fn shortcodes_expand_inline_and_as_blocks() {
         let r = md("売上は{{ fig(id=\"x\") }}でした。\n\n{{ chart(id=\"c\") }}\n\nafter");
-        assert_eq!(r.html, "<p>売上は2,263億円でした。</p>\n<figure>chart</figure><p>after</p>\n");
+        assert_eq!(r.html, "<p>売上は2,263億円でした。</p>\n<figure>chart</figure>\n<p>after</p>\n");
         let err = render(Path::new("p.md"), "text {{ chart(id=\"c\") }}", 5, &mut NoHooks).unwrap_err();
         assert!(err.to_string().starts_with("p.md:5:6: shortcode error"), "{err}");
     }
@@ -458,5 +393,109 @@ mod tests {
         let r = md("intro\n\nsee [results](@/results.md)\n");
         assert!(r.html.contains("href=\"../results\""));
         assert_eq!(r.links, vec![Link { dest: "@/results.md".into(), line: 3 }]);
+    }
+
+    #[test]
+    fn shortcodes_are_found_in_text_only() {
+        let fig = "{{ fig(id=\"x\") }}";
+        let places = [
+            format!("`{fig}`"),
+            format!("```\n{fig}\n```"),
+            format!("    {fig}"),
+            format!("[a](https://e.example/{{{{x}}}} '{fig}')"),
+            format!("[a](<https://e.example/{fig}>)"),
+            format!("![{fig}](a.png)"),
+            format!("<div title='{fig}'>\n{fig}\n</div>"),
+            format!("a <span title='{fig}'>b</span>"),
+        ];
+        for page in places {
+            let html = md(&page).html;
+            assert!(!html.contains("2,263"), "{page:?} gave {html}");
+        }
+        assert!(md(&format!("*{fig}* and [{fig}](u)"))
+            .html
+            .contains("<em>2,263億円</em> and <a href=\"u\">2,263億円</a>"));
+    }
+
+    #[test]
+    fn markup_inside_shortcode_arguments_stays_in_the_argument() {
+        let r = md("a {{ fig(id=\"<b>*x*</b>`y`\") }} b");
+        assert_eq!(r.html, "<p>a 2,263億円 b</p>\n");
+        let err = render(Path::new("p.md"), "*a {{ fig(id=\"b*\") }}", 1, &mut NoHooks).unwrap_err();
+        assert!(err.to_string().contains("overlaps Markdown markup"), "{err}");
+    }
+
+    #[test]
+    fn text_that_looks_like_a_placeholder_stays_text() {
+        let r = md("IRSITEBLOCK0 `IRSITEBLOCK0` <a title=\"IRSITEBLOCK0\">x</a>\n\n{{ chart(id=\"c\") }}\n");
+        assert_eq!(r.html.matches("IRSITEBLOCK0").count(), 3, "{}", r.html);
+        assert_eq!(r.html.matches("<figure>chart</figure>").count(), 1);
+    }
+
+    #[test]
+    fn blocks_replace_a_paragraph_of_their_own() {
+        let r = md("{{ chart(id=\"a\") }}\n{{ chart(id=\"b\") }}\n\n> {{ chart(id=\"c\") }}\n");
+        assert_eq!(
+            r.html,
+            "<figure>chart</figure><figure>chart</figure>\n<blockquote>\n<figure>chart</figure></blockquote>\n"
+        );
+        for page in [
+            "text\n{{ chart(id=\"a\") }}",
+            "{{ chart(id=\"a\") }} {{ chart(id=\"b\") }}",
+            "- {{ chart(id=\"a\") }}",
+            "# {{ chart(id=\"a\") }}",
+        ] {
+            let err = render(Path::new("p.md"), page, 1, &mut NoHooks).unwrap_err();
+            assert!(err.to_string().contains("must stand on a line of its own"), "{page:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn only_tables_of_the_parser_are_boxed() {
+        let r = md("<table class=\"x\"><tr><td title=\"</table>\">a</td></tr></table>\n\n| a |\n|---|\n| b |\n");
+        assert_eq!(r.html.matches("<div class=\"table-scroll\"").count(), 1, "{}", r.html);
+        assert_eq!(r.html.matches("</div>").count(), 1, "{}", r.html);
+        assert!(
+            r.html.starts_with("<table class=\"x\"><tr><td title=\"</table>\">a</td></tr></table>\n<div"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn many_equal_headings_get_numbered_ids() {
+        let body = "## Notes\n\n## Notes-2\n\n".to_string() + &"## Notes\n\n".repeat(3000);
+        let ids: Vec<String> = md(&body).headings.into_iter().map(|h| h.id).collect();
+        let expected: Vec<String> = ["notes".to_string(), "notes-2".to_string()]
+            .into_iter()
+            .chain((3..=3002).map(|n| format!("notes-{n}")))
+            .collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn ids_owned_by_the_theme_or_a_chart_are_refused_or_avoided() {
+        let err =
+            render(Path::new("p.md"), "intro\n\n## A {#main}\n\n## B {#chart-c-title}\n", 4, &mut NoHooks).unwrap_err();
+        let messages: Vec<String> = err.flatten().iter().map(|e| e.to_string()).collect();
+        assert!(
+            messages[0].starts_with("p.md:6: content error: heading id `main` is already used by the theme"),
+            "{messages:?}"
+        );
+        assert!(messages[1].starts_with("p.md:8:"), "{messages:?}");
+        let ids: Vec<String> = md("## Main\n\n## Chart C title\n").headings.into_iter().map(|h| h.id).collect();
+        assert_eq!(ids, ["section-main", "section-chart-c-title"]);
+    }
+
+    #[test]
+    fn a_page_asking_for_too_much_work_is_refused() {
+        let figs = "{{ fig(id=\"x\") }} ".repeat(MAX_SHORTCODES_PER_PAGE + 1);
+        let err = render(Path::new("p.md"), &figs, 1, &mut NoHooks).unwrap_err();
+        assert!(err.to_string().contains(&format!("at most {MAX_SHORTCODES_PER_PAGE} shortcodes")), "{err}");
+        let column = MAX_SHORTCODES_PER_PAGE * "{{ fig(id=\"x\") }} ".len() + 1;
+        assert!(err.to_string().starts_with(&format!("p.md:1:{column}:")), "{err}");
+        let charts = "{{ chart(id=\"c\") }}\n\n".repeat(MAX_BLOCKS_PER_PAGE + 1);
+        let err = render(Path::new("p.md"), &charts, 1, &mut NoHooks).unwrap_err();
+        assert!(err.to_string().contains(&format!("at most {MAX_BLOCKS_PER_PAGE} charts")), "{err}");
     }
 }
