@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 
 #[derive(Debug, Deserialize)]
@@ -42,7 +42,7 @@ impl Config {
             return Err(Error::input(Stage::Config, Location::file(&path), "site.toml not found")
                 .with_hint("run irsite in the folder that holds site.toml, or pass --root"));
         }
-        let text = read_utf8(&path, Stage::Config)?;
+        let text = crate::input::read_text(root, &path, Stage::Config)?;
         Config::parse(root, &path, &text)
     }
 

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use crate::config::{toml_error, Config};
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 
 /// Front matter keys an author may write.
@@ -121,7 +121,7 @@ impl Content {
                 if path.extension().and_then(|e| e.to_str()) != Some("md") {
                     continue;
                 }
-                match load_page(lang, path) {
+                match load_page(&config.root, lang, path) {
                     Ok(page) => pages.push(page),
                     Err(e) => errors.push(e),
                 }
@@ -223,8 +223,9 @@ impl Content {
     }
 }
 
-pub fn load_page(lang: Lang, path: &Path) -> Result<Page> {
-    let source = read_utf8(path, Stage::FrontMatter)?;
+/// Loads the page at `path` of the site at `root`.
+pub fn load_page(root: &Path, lang: Lang, path: &Path) -> Result<Page> {
+    let source = crate::input::read_text(root, path, Stage::FrontMatter)?;
     let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     if !valid_name(&name) {
         return Err(Error::input(

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::config::{key_location, toml_error};
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::format::{Number, Period, Unit};
 
 /// Larger data files are refused rather than risk memory: an IR table has tens of rows.
@@ -147,7 +147,8 @@ pub struct FigureRef<'a> {
 }
 
 impl Data {
-    pub fn load(dir: &Path) -> Result<Data> {
+    /// Loads `dir` (content/data) of the site at `root`.
+    pub fn load(root: &Path, dir: &Path) -> Result<Data> {
         let mut data = Data::default();
         if !dir.is_dir() {
             return Ok(data);
@@ -158,7 +159,7 @@ impl Data {
         entries.sort();
         for path in &entries {
             if path.extension().is_some_and(|e| e == "csv") {
-                match load_table(path) {
+                match load_table(root, path) {
                     Ok(table) => {
                         data.tables.insert(table.name.clone(), table);
                     }
@@ -179,14 +180,14 @@ impl Data {
         }
         let facts = dir.join("facts.toml");
         if facts.exists() {
-            match load_facts(&facts) {
+            match load_facts(root, &facts) {
                 Ok(f) => data.facts = f,
                 Err(e) => errors.push(e),
             }
         }
         let charts = dir.join("charts.toml");
         if charts.exists() {
-            match load_charts(&charts) {
+            match load_charts(root, &charts) {
                 Ok(c) => data.charts = c,
                 Err(e) => errors.push(e),
             }
@@ -371,16 +372,9 @@ fn is_hex_color(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-fn check_size(path: &Path) -> Result<()> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
-    if size > MAX_DATA_FILE_BYTES {
-        return Err(Error::input(
-            Stage::Data,
-            Location::file(path),
-            format!("file is {size} bytes; data files are limited to {MAX_DATA_FILE_BYTES} bytes"),
-        ));
-    }
-    Ok(())
+/// A data file, read under the input rule and the data size limit.
+fn read_data(root: &Path, path: &Path) -> Result<String> {
+    crate::input::read_text_limited(root, path, Stage::Data, MAX_DATA_FILE_BYTES, "data files")
 }
 
 #[derive(Debug, Deserialize)]
@@ -404,19 +398,17 @@ struct SidecarColumn {
     label: String,
 }
 
-pub fn load_table(csv_path: &Path) -> Result<Table> {
-    check_size(csv_path)?;
+pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
     let name = csv_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     let sidecar_path = csv_path.with_extension("toml");
     if !sidecar_path.exists() {
         return Err(Error::input(Stage::Data, Location::file(csv_path), "table has no sidecar")
             .with_hint(format!("add {} with the unit and label of each column", sidecar_path.display())));
     }
-    check_size(&sidecar_path)?;
-    let sidecar_text = read_utf8(&sidecar_path, Stage::Data)?;
+    let sidecar_text = read_data(root, &sidecar_path)?;
     let sidecar: Sidecar =
         toml::from_str(&sidecar_text).map_err(|e| toml_error(Stage::Data, &sidecar_path, &sidecar_text, 1, &e))?;
-    let text = read_utf8(csv_path, Stage::Data)?;
+    let text = read_data(root, csv_path)?;
     if text.trim().is_empty() {
         return Err(Error::input(Stage::Data, Location::file(csv_path), "table is empty")
             .with_hint("the first line names the columns: period,revenue,…"));
@@ -637,9 +629,8 @@ struct RawFact {
     note: Option<String>,
 }
 
-fn load_facts(path: &Path) -> Result<BTreeMap<String, Fact>> {
-    check_size(path)?;
-    let text = read_utf8(path, Stage::Data)?;
+fn load_facts(root: &Path, path: &Path) -> Result<BTreeMap<String, Fact>> {
+    let text = read_data(root, path)?;
     let raw: BTreeMap<String, RawFact> =
         toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
     let mut facts = BTreeMap::new();
@@ -703,9 +694,8 @@ struct ChartsFile {
     chart: Vec<ChartSpec>,
 }
 
-fn load_charts(path: &Path) -> Result<BTreeMap<String, ChartSpec>> {
-    check_size(path)?;
-    let text = read_utf8(path, Stage::Data)?;
+fn load_charts(root: &Path, path: &Path) -> Result<BTreeMap<String, ChartSpec>> {
+    let text = read_data(root, path)?;
     let file: ChartsFile = toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
     let mut charts = BTreeMap::new();
     let mut errors = Vec::new();

@@ -221,9 +221,9 @@ impl Error {
     }
 }
 
-/// Reads a file as UTF-8, naming the file and the line of the first invalid byte.
-pub fn read_utf8(path: &Path, stage: Stage) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+/// The bytes of a file as UTF-8, naming the file and the line of the first invalid byte.
+/// Files are read through [`crate::input`].
+pub fn decode_utf8(path: &Path, stage: Stage, bytes: Vec<u8>) -> Result<String> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             // A byte-order mark is invisible to authors; drop it rather than fail.

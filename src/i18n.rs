@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 
 pub struct Locales {
@@ -50,7 +50,7 @@ impl Locales {
             bundle.set_use_isolating(false);
             let mut lang_keys: BTreeMap<String, Location> = BTreeMap::new();
             for path in files {
-                match load_file(&path) {
+                match load_file(&config.root, &path) {
                     Ok((resource, defined)) => {
                         for (key, location) in defined {
                             if let Some(first) = lang_keys.get(&key) {
@@ -166,13 +166,14 @@ fn ftl_files(dir: &Path) -> Vec<PathBuf> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
+        // Links and special files too: the input rule decides whether they are read.
+        .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "ftl"))
         .map(|e| e.into_path())
         .collect()
 }
 
-fn load_file(path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
-    let text = read_utf8(path, Stage::Locale)?;
+fn load_file(root: &Path, path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
+    let text = crate::input::read_text(root, path, Stage::Locale)?;
     // fluent-syntax gives the key set and precise syntax errors; the bundle gets its own resource.
     match fluent_syntax::parser::parse(text.as_str()) {
         Ok(resource) => {

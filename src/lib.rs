@@ -4,7 +4,8 @@
 //! `config` → `content` (pages) + `data` (figures) + `i18n` (strings) → `markdown` (with
 //! `shortcode`, `figures`, `chart`) → `render` (templates) → `site` (validate, write, swap in).
 //!
-//! Shared below the pipeline: `error` (typed errors with file and line), `lang`, `format`
+//! Shared below the pipeline: `error` (typed errors with file and line), `input` (the one rule
+//! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `lang`, `format`
 //! (localized numbers, units, periods and dates), `translations` (freshness of English pages).
 //! Built on top of `site`: the commands in `commands` (parsed and dispatched by `cli`), with `serve` (preview and live reload),
 //! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
@@ -23,8 +24,10 @@ pub mod error;
 pub mod figures;
 pub mod format;
 pub mod i18n;
+pub mod input;
 pub mod lang;
 pub mod markdown;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod shortcode;

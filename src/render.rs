@@ -9,7 +9,7 @@ use tera::{Context, Kwargs, State, Tera};
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 
@@ -29,7 +29,8 @@ pub fn template_files(config: &Config) -> BTreeMap<String, PathBuf> {
             continue;
         }
         for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
-            if !entry.file_type().is_file() {
+            // Links and special files too: the input rule decides whether they are read.
+            if entry.file_type().is_dir() {
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
@@ -55,7 +56,7 @@ impl Renderer {
         tera.autoescape_on([".html", ".xml", ".svg"]);
         let mut raw = Vec::new();
         for (name, path) in &sources {
-            raw.push((name.clone(), read_utf8(path, Stage::Template)?));
+            raw.push((name.clone(), crate::input::read_text(&config.root, path, Stage::Template)?));
         }
         // Functions are registered first: tera checks every call when templates are added.
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {

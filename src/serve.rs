@@ -10,7 +10,7 @@ use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
@@ -22,6 +22,7 @@ use crate::content::{load_page, Page};
 use crate::diagnostics::{self, Severity};
 use crate::error::{Error, Location, Stage};
 use crate::lang::Lang;
+use crate::publish::SOURCE_DIRS;
 use crate::render::escape_html;
 use crate::site::{BuildReport, Site};
 
@@ -29,8 +30,6 @@ use crate::site::{BuildReport, Site};
 const EVENTS_PATH: &str = "__irsite/events";
 /// How long the watcher waits for a burst of file events (an editor's save) to end.
 const DEBOUNCE: Duration = Duration::from_millis(40);
-/// Folders of a site's sources (with `site.toml`).
-const SOURCE_DIRS: [&str; 5] = ["content", "locales", "themes", "templates", "static"];
 
 pub struct Options {
     pub root: PathBuf,
@@ -41,6 +40,9 @@ pub struct Options {
 
 /// What the server shows: the last good build, and the error of the last build if it failed.
 struct State {
+    /// Held for reading while a request reads the output, for writing while a rebuild
+    /// changes it in place or swaps it: no answer comes from a half-swapped folder.
+    output_lock: Arc<RwLock<()>>,
     out: PathBuf,
     built: bool,
     error: Option<String>,
@@ -64,19 +66,35 @@ pub fn run(options: &Options) -> Result<(), Error> {
         Error::input(Stage::Output, Location::file("--port"), message).with_hint(hint)
     })?;
     let addr: SocketAddr = listener.local_addr().map_err(|e| Error::io("--port", e))?;
-    let out = std::env::temp_dir().join(format!("irsite-serve-{}-{}", std::process::id(), addr.port()));
-    // The preview lives in a temp folder; Ctrl-C removes it rather than leaving it behind.
-    let cleanup = out.clone();
+    // The preview (and its staging folders) lives in a temp folder of its own; Ctrl-C, SIGTERM
+    // and SIGHUP remove it rather than leaving it behind.
+    let preview = tempfile::Builder::new()
+        .prefix(&format!("irsite-serve-{}-", addr.port()))
+        .tempdir()
+        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let out = preview.path().join("site");
+    let cleanup = preview.path().to_path_buf();
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&cleanup);
         std::process::exit(130);
     });
-    let state =
-        Arc::new(Mutex::new(State { out: out.clone(), built: false, error: None, base_path: base_path.clone() }));
+    let output_lock = Arc::new(RwLock::new(()));
+    let state = Arc::new(Mutex::new(State {
+        output_lock: output_lock.clone(),
+        out: out.clone(),
+        built: false,
+        error: None,
+        base_path: base_path.clone(),
+    }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
 
-    let mut builder =
-        Builder { root: options.root.clone(), out: out.clone(), site: None, sources: snapshot(&options.root) };
+    let mut builder = Builder {
+        root: options.root.clone(),
+        out: out.clone(),
+        output_lock,
+        site: None,
+        sources: snapshot(&options.root),
+    };
     rebuild(&mut builder, &state, options, None);
 
     let server = Server::from_listener(listener, None)
@@ -104,13 +122,14 @@ pub fn run(options: &Options) -> Result<(), Error> {
         std::thread::spawn(move || watch_loop(&root, rx, &mut builder, &state, &clients, &opts));
     }
 
+    let port = addr.port();
     for request in server.incoming_requests() {
         let state = state.clone();
         let clients = clients.clone();
-        std::thread::spawn(move || handle(request, &state, &clients));
+        std::thread::spawn(move || handle(request, &state, &clients, port));
     }
     drop(debouncer);
-    let _ = std::fs::remove_dir_all(&out);
+    drop(preview);
     Ok(())
 }
 
@@ -198,6 +217,7 @@ fn relevant(canonical_root: &Path, root: &Path, path: &Path) -> bool {
 struct Builder {
     root: PathBuf,
     out: PathBuf,
+    output_lock: Arc<RwLock<()>>,
     site: Option<Site>,
     sources: Snapshot,
 }
@@ -220,7 +240,11 @@ impl Builder {
         self.site = None;
         let config = Config::load(&self.root)?;
         let site = Site::load(config)?;
-        let report = site.build(&self.out)?;
+        let (staging, report) = site.stage(&self.out)?;
+        {
+            let _writing = self.output_lock.write().unwrap_or_else(|p| p.into_inner());
+            staging.publish()?;
+        }
         self.site = Some(site);
         Ok(Built::Full(report))
     }
@@ -237,7 +261,7 @@ impl Builder {
             }
             let name = path.file_stem()?.to_str()?;
             let old = site.content.pages.get(&lang)?.iter().position(|p| p.name == name)?;
-            let page = match load_page(lang, &site.content.pages[&lang][old].path) {
+            let page = match load_page(&site.config.root, lang, &site.content.pages[&lang][old].path) {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
@@ -264,6 +288,7 @@ impl Builder {
         let site = self.site.as_ref()?;
         let pages: Vec<&Page> =
             names.iter().filter_map(|(l, n)| site.content.pages.get(l)?.iter().find(|p| &p.name == n)).collect();
+        let _writing = self.output_lock.write().unwrap_or_else(|p| p.into_inner());
         Some(site.rewrite_pages(&self.out, &pages).map(|_| Built::Pages(pages.iter().map(|p| p.rel_dir()).collect())))
     }
 }
@@ -312,54 +337,76 @@ fn rebuild(builder: &mut Builder, state: &Mutex<State>, options: &Options, chang
     }
 }
 
-fn handle(request: Request, state: &Mutex<State>, clients: &Clients) {
+/// Host names a request may give: the loopback address the server listens on, by name or
+/// number. Anything else is a page of another site reaching in through DNS rebinding.
+const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
+/// Most live-reload streams open at once (a few per open tab is the usual need).
+const MAX_EVENT_STREAMS: usize = 128;
+
+/// Whether a `Host` header names this server: a loopback host with the serve port.
+fn allowed_host(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else { return false };
+    let host = host.trim().to_ascii_lowercase();
+    LOOPBACK_HOSTS.iter().any(|name| host == format!("{name}:{port}") || (port == 80 && host == *name))
+}
+
+fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) {
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
+    if !allowed_host(host.as_deref(), port) {
+        let body = format!("irsite serve answers only requests for 127.0.0.1:{port}, localhost:{port} or [::1]:{port}\n");
+        let _ = request.respond(Response::from_string(body).with_status_code(403));
+        return;
+    }
     let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
-    let (out, built, error, base_path) = {
+    let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"));
+    let (out, built, error, base_path, output_lock) = {
         let st = state.lock().unwrap_or_else(|p| p.into_inner());
-        (st.out.clone(), st.built, st.error.clone(), st.base_path.clone())
+        (st.out.clone(), st.built, st.error.clone(), st.base_path.clone(), st.output_lock.clone())
     };
-    if path == format!("{base_path}{EVENTS_PATH}") {
+    // The base path as configured is percent-encoded; requests are compared decoded.
+    let base = percent_decode(&base_path);
+    if path == format!("{base}{EVENTS_PATH}") {
         return stream_events(request, clients);
     }
-    let Some(rel) = path.strip_prefix(&base_path).or_else(|| (path.clone() + "/" == base_path).then_some("")) else {
+    let Some(rel) = path.strip_prefix(&base) else {
         // Outside the base path: send the visitor to the site.
-        let _ = request.respond(redirect(&base_path));
+        let _ = request.respond(redirect(&base));
         return;
     };
-    let rel = percent_decode(rel);
     let script = reload_script(&base_path, error.as_deref());
     if !built {
         let body = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Build failed</title></head><body>{script}</body></html>");
         let _ = request.respond(html_response(body, 500));
         return;
     }
-    let Some(file) = safe_join(&out, &rel) else {
+    let Some(file) = safe_join(&out, rel) else {
         let _ = request.respond(Response::from_string("bad path").with_status_code(400));
         return;
     };
-    if file.is_dir() {
-        if !rel.is_empty() && !rel.ends_with('/') {
-            let _ = request.respond(redirect(&format!("{path}/")));
-            return;
-        }
-        return respond_file(request, &file.join("index.html"), 200, &script);
-    }
-    if file.is_file() {
-        return respond_file(request, &file, 200, &script);
-    }
-    respond_file(request, &out.join("404.html"), 404, &script)
-}
-
-fn respond_file(request: Request, file: &Path, status: u16, script: &str) {
-    let Ok(bytes) = std::fs::read(file) else {
+    let (file, status, bytes) = {
+        let _reading = output_lock.read().unwrap_or_else(|p| p.into_inner());
+        let file = if file.is_dir() {
+            if !rel.is_empty() && !rel.ends_with('/') {
+                drop(_reading);
+                let _ = request.respond(redirect(&format!("{base}{}/", clean_path(rel))));
+                return;
+            }
+            file.join("index.html")
+        } else {
+            file
+        };
+        let (file, status) = if file.is_file() { (file, 200) } else { (out.join("404.html"), 404) };
+        let bytes = std::fs::read(&file);
+        (file, status, bytes)
+    };
+    let Ok(bytes) = bytes else {
         let _ = request.respond(Response::from_string("not found").with_status_code(404));
         return;
     };
-    let kind = content_type(file);
+    let kind = content_type(&file);
     if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
-        let _ = request.respond(html_response(inject(&html, script), status));
+        let _ = request.respond(html_response(inject(&html, &script), status));
         return;
     }
     let response = Response::from_data(bytes)
@@ -369,6 +416,12 @@ fn respond_file(request: Request, file: &Path, status: u16, script: &str) {
     let _ = request.respond(response);
 }
 
+/// `a//b/./c` → `a/b/c`: the parts of a path inside the site, without empty ones, so that a
+/// redirect built from it never starts with `//` (a URL of another host).
+fn clean_path(rel: &str) -> String {
+    rel.split('/').filter(|p| !p.is_empty() && *p != ".").collect::<Vec<_>>().join("/")
+}
+
 fn html_response(body: String, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
     Response::from_data(body.into_bytes())
         .with_status_code(status)
@@ -376,8 +429,19 @@ fn html_response(body: String, status: u16) -> Response<std::io::Cursor<Vec<u8>>
         .with_header(header("Cache-Control", "no-store"))
 }
 
+/// A redirect to `to`, a path of this server (decoded), percent-encoded for the header.
 fn redirect(to: &str) -> Response<std::io::Empty> {
-    Response::empty(StatusCode(302)).with_header(header("Location", to))
+    debug_assert!(to.starts_with('/') && !to.starts_with("//"), "redirects stay on this server: {to}");
+    Response::empty(StatusCode(302)).with_header(header("Location", &encode_path(to)))
+}
+
+/// Characters of a decoded path that a `Location` header carries percent-encoded: controls,
+/// space, quotes and the characters that would end the path; non-ASCII is always encoded.
+const PATH_ENCODE: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`');
+
+fn encode_path(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, PATH_ENCODE).to_string()
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -412,6 +476,13 @@ pub fn inject(html: &str, script: &str) -> String {
 
 /// Keeps a server-sent event stream open and writes a `reload` event after each rebuild.
 fn stream_events(request: Request, clients: &Clients) {
+    let Some(_slot) = StreamSlot::take() else {
+        let response = Response::from_string("too many live-reload connections\n")
+            .with_status_code(503)
+            .with_header(header("Retry-After", "5"));
+        let _ = request.respond(response);
+        return;
+    };
     let (tx, rx) = mpsc::channel();
     clients.lock().unwrap_or_else(|p| p.into_inner()).push(tx);
     let mut writer = request.into_writer();
@@ -429,6 +500,27 @@ fn stream_events(request: Request, clients: &Clients) {
         if writer.write_all(message.as_bytes()).and_then(|_| writer.flush()).is_err() {
             return;
         }
+    }
+}
+
+/// One of the [`MAX_EVENT_STREAMS`] live-reload streams, given back when dropped.
+struct StreamSlot;
+
+static OPEN_STREAMS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl StreamSlot {
+    fn take() -> Option<StreamSlot> {
+        use std::sync::atomic::Ordering;
+        OPEN_STREAMS
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < MAX_EVENT_STREAMS).then_some(n + 1))
+            .ok()
+            .map(|_| StreamSlot)
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        OPEN_STREAMS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 

@@ -16,6 +16,7 @@ use crate::figures::{self, FigureUse};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
+use crate::publish::Staging;
 use crate::render::{escape_html, Renderer};
 use crate::shortcode::Shortcode;
 use crate::translations;
@@ -62,7 +63,7 @@ impl Site {
     pub fn load(config: Config) -> Result<Site> {
         // Independent inputs are all loaded so one pass reports every error.
         let content = Content::load(&config);
-        let data = Data::load(&config.data_dir());
+        let data = Data::load(&config.root, &config.data_dir());
         let locales = Locales::load(&config);
         let (content, data, locales) = match (content, data, locales) {
             (Ok(c), Ok(d), Ok(l)) => (c, d, l),
@@ -88,18 +89,17 @@ impl Site {
 
     /// Renders every page and writes the site into `output`, replacing it only on success.
     pub fn build(&self, output: &Path) -> Result<BuildReport> {
-        let staging = prepare_staging(output)?;
-        let result = self.write_all(&staging);
-        match result {
-            Ok(report) => {
-                swap_into_place(&staging, output)?;
-                Ok(report)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_dir_all(&staging);
-                Err(e)
-            }
-        }
+        let (staging, report) = self.stage(output)?;
+        staging.publish()?;
+        Ok(report)
+    }
+
+    /// Writes the whole site into a staging folder beside `output`, ready to be published in
+    /// its place; a failure removes the staging folder and leaves `output` as it was.
+    pub fn stage(&self, output: &Path) -> Result<(Staging, BuildReport)> {
+        let staging = Staging::create(output, &self.config.root)?;
+        let report = self.write_all(staging.path())?;
+        Ok((staging, report))
     }
 
     /// Renders every page without writing anything: what `check` validates.
@@ -116,10 +116,10 @@ impl Site {
 
     fn write_all(&self, out: &Path) -> Result<BuildReport> {
         let mut report = self.render_pages(&self.content.all().collect::<Vec<_>>(), Some(out))?;
-        let mut files = report.files;
-        files += copy_static(&self.config, out)?;
-        files += self.write_root_files(out)?;
-        report.files = files;
+        report.files += self.write_root_files(out)?;
+        // Static files go last, into a folder holding every generated file: one that would
+        // replace a generated page, CSV, sitemap or feed is found there and refused.
+        report.files += copy_static(&self.config, out)?;
         Ok(report)
     }
 
@@ -535,16 +535,20 @@ fn create_file(path: &Path) -> Result<std::fs::File> {
     std::fs::File::create(path).map_err(|e| Error::io(path, e))
 }
 
-/// Copies the theme's `static/`, then the site's `static/` over it.
+/// Copies the theme's `static/`, then the site's `static/` over it. A static file may replace
+/// a theme's file, never a generated one (already in `out`).
 fn copy_static(config: &Config, out: &Path) -> Result<usize> {
+    let mut from_theme = BTreeSet::new();
     let mut count = 0;
-    for dir in [config.theme_dir().join("static"), config.root.join("static")] {
+    let mut errors = Vec::new();
+    for (dir, is_theme) in [(config.theme_dir().join("static"), true), (config.root.join("static"), false)] {
         if !dir.is_dir() {
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::input(Stage::Output, Location::file(&dir), e.to_string()))?;
-            if !entry.file_type().is_file() {
+            // Links and special files too: the input rule decides whether they are copied.
+            if entry.file_type().is_dir() {
                 continue;
             }
             let rel = entry.path().strip_prefix(&dir).expect("walkdir yields paths under its root");
@@ -552,58 +556,32 @@ fn copy_static(config: &Config, out: &Path) -> Result<usize> {
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
             }
-            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+            let mut file = match std::fs::File::create_new(&target) {
+                Ok(file) => file,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !is_theme && from_theme.contains(rel) => {
+                    std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let shown = rel.to_string_lossy().replace('\\', "/");
+                    errors.push(
+                        Error::input(
+                            Stage::Output,
+                            Location::file(entry.path()),
+                            format!("this static file would replace the generated file `{shown}`"),
+                        )
+                        .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden"),
+                    );
+                    continue;
+                }
+                Err(e) => return Err(Error::io(&target, e)),
+            };
+            crate::input::copy(&config.root, entry.path(), Stage::Output, &mut file)?;
             count += 1;
+            if is_theme {
+                from_theme.insert(rel.to_path_buf());
+            }
         }
     }
+    Error::collect(errors)?;
     Ok(count)
-}
-
-/// A fresh folder beside `output` (same file system, so the final rename is atomic).
-fn prepare_staging(output: &Path) -> Result<PathBuf> {
-    if output.exists() && !output.is_dir() {
-        return Err(Error::input(Stage::Output, Location::file(output), "output path exists and is not a folder")
-            .with_hint("remove the file or choose another --output"));
-    }
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if let Some(file) = parent.ancestors().find(|a| a.exists() && !a.is_dir()) {
-        return Err(Error::input(
-            Stage::Output,
-            Location::file(file),
-            "a file stands where the output's parent folder should be",
-        )
-        .with_hint("remove the file or choose another --output"));
-    }
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    }
-    std::fs::create_dir(&staging).map_err(|e| {
-        Error::input(Stage::Output, Location::file(&staging), format!("cannot create the build folder: {e}"))
-            .with_hint("check that the output's parent folder is writable")
-    })?;
-    Ok(staging)
-}
-
-fn swap_into_place(staging: &Path, output: &Path) -> Result<()> {
-    if output.exists() {
-        let parent = staging.parent().unwrap_or(Path::new("."));
-        let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        std::fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
-        if let Err(e) = std::fs::rename(staging, output) {
-            // Put the previous site back so a failed swap leaves it intact.
-            let _ = std::fs::rename(&old, output);
-            return Err(Error::io(output, e));
-        }
-        let _ = std::fs::remove_dir_all(&old);
-    } else {
-        std::fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
-    }
-    Ok(())
 }

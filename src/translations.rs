@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{source_hash, Content, Page};
-use crate::error::{read_utf8, Error, Location, Result, Stage};
+use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,9 +193,17 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
             format!("no original: {} does not exist", source_path.display()),
         ));
     }
-    let source = read_utf8(&source_path, Stage::Content)?;
+    let source = crate::input::read_text(&config.root, &source_path, Stage::Content)?;
     let hash = source_hash(&source);
-    let raw = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
+    // Read as written (line endings and byte-order mark kept), under the input rule: a page
+    // linked to a file outside the site is neither read nor written.
+    let raw = crate::input::read_bytes(
+        &config.root,
+        &full,
+        Stage::Content,
+        crate::input::MAX_TEXT_FILE_BYTES,
+        "pages",
+    )?;
     let text = String::from_utf8(raw).map_err(|_| {
         Error::input(Stage::Content, Location::file(&full), "file is not valid UTF-8")
             .with_hint("save the file with UTF-8 encoding")
@@ -205,7 +213,9 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
             .with_hint("begin the file with +++, then title, description and weight, then +++")
     })?;
     if updated != text {
-        std::fs::write(&full, updated).map_err(|e| Error::io(&full, e))?;
+        // Written to the link's target when the page is a link (inside the site, as read).
+        let target = full.canonicalize().map_err(|e| Error::io(&full, e))?;
+        crate::publish::write_atomic(&target, updated.as_bytes()).map_err(|e| Error::io(&full, e))?;
     }
     Ok(hash)
 }

@@ -21,7 +21,7 @@ struct Site {
 fn site() -> Site {
     let config = Config::load(&repo()).unwrap_or_else(|e| panic!("{e}"));
     let locales = Locales::load(&config).unwrap_or_else(|e| panic!("{e}"));
-    let data = Data::load(&config.data_dir()).unwrap_or_else(|e| panic!("{e}"));
+    let data = Data::load(&config.root, &config.data_dir()).unwrap_or_else(|e| panic!("{e}"));
     Site { data, locales }
 }
 
@@ -491,7 +491,7 @@ fn data_error(csv: &str, charts: &str) -> (tempfile::TempDir, String) {
     std::fs::write(dir.path().join("t.csv"), csv).unwrap();
     std::fs::write(dir.path().join("t.toml"), SIDECAR).unwrap();
     std::fs::write(dir.path().join("charts.toml"), charts).unwrap();
-    let err = match Data::load(dir.path()) {
+    let err = match Data::load(dir.path(), dir.path()) {
         Ok(_) => panic!("should fail:\n{csv}\n{charts}"),
         Err(e) => e.to_string(),
     };

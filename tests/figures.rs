@@ -312,7 +312,7 @@ fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
 
 #[test]
 fn no_figure_is_typed_by_hand() {
-    let data = Data::load(&repo().join("content/data")).unwrap();
+    let data = Data::load(&repo(), &repo().join("content/data")).unwrap();
     let numbers = data_numbers(&data);
     let mut found = Vec::new();
     let mut excluded_count: BTreeMap<&str, usize> = BTreeMap::new();

@@ -280,7 +280,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let csv_path = write_table(dir.path(), &csv, &sidecar);
-        match data::load_table(&csv_path) {
+        match data::load_table(dir.path(), &csv_path) {
             Ok(table) => {
                 prop_assert!(!table.rows.is_empty());
                 for column in &table.columns {
@@ -321,7 +321,7 @@ proptest! {
             csv = csv.replace('\n', "\r\n");
         }
         let dir = tempfile::tempdir().unwrap();
-        let table = data::load_table(&write_table(dir.path(), &csv, SIDECAR)).unwrap();
+        let table = data::load_table(dir.path(), &write_table(dir.path(), &csv, SIDECAR)).unwrap();
         prop_assert_eq!(table.rows.len(), rows.len());
         for (i, (_, (a, b))) in rows.iter().enumerate() {
             for (column, cell) in [(&table.columns[0], a), (&table.columns[1], b)] {

@@ -104,9 +104,11 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// A previous build that a failed build must leave exactly as it was.
+/// A previous build that a failed build must leave exactly as it was (with the marker every
+/// build leaves, which lets the next build replace it).
 fn previous_output(dir: &Path) {
     fs::create_dir_all(dir.join("ja")).unwrap();
+    fs::write(dir.join(irsite::publish::MARKER), "previous build\n").unwrap();
     fs::write(dir.join("marker.txt"), "previous build, must survive a failed build\n").unwrap();
     fs::write(dir.join("ja").join("index.html"), "<p>previous</p>\n").unwrap();
 }
@@ -122,13 +124,13 @@ fn to_crlf(site: &Path) {
     }
 }
 
-/// Build folders a build leaves beside its output: `.public.building-*`, `.public.old-*`.
+/// Build folders a build leaves beside its output: `.public.irsite-staging-*`.
 fn leftovers(parent: &Path) -> Vec<String> {
     fs::read_dir(parent)
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().to_string())
-                .filter(|n| n.contains(".building-") || n.contains(".old-"))
+                .filter(|n| n.contains(".irsite-staging-"))
                 .collect()
         })
         .unwrap_or_default()

@@ -35,6 +35,8 @@ run() {
 }
 
 site=target/site-check
+# Built afresh: a build replaces only folders it wrote itself.
+rm -rf "$site"
 run "cargo test" cargo test
 run "build the site at /" cargo run --quiet -- build --output "$site/root"
 run "build the site under /ir/" cargo run --quiet -- build --output "$site/ir" --base-url https://ir.example.com/ir/

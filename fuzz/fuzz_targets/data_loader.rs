@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let csv_path = dir().join("t.csv");
     std::fs::write(&csv_path, csv).unwrap();
     std::fs::write(dir().join("t.toml"), sidecar).unwrap();
-    match irsite::data::load_table(&csv_path) {
+    match irsite::data::load_table(&dir(), &csv_path) {
         Ok(table) => {
             for column in &table.columns {
                 assert_eq!(column.values.len(), table.rows.len());
