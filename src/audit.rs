@@ -300,7 +300,7 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
         "chart", "text",
     ];
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header);
+    let _ = crate::spreadsheet::write_record(&mut writer, header);
     for e in entries {
         let base = [
             e.id.clone(),
@@ -317,7 +317,7 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
         if e.uses.is_empty() {
             let mut record = base.to_vec();
             record.extend(std::iter::repeat_n(String::new(), 5));
-            let _ = writer.write_record(&record);
+            let _ = crate::spreadsheet::write_record(&mut writer, &record);
         }
         for u in &e.uses {
             let mut record = base.to_vec();
@@ -328,7 +328,7 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
                 u.chart.clone().unwrap_or_default(),
                 u.text.clone(),
             ]);
-            let _ = writer.write_record(&record);
+            let _ = crate::spreadsheet::write_record(&mut writer, &record);
         }
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -5,7 +5,8 @@
 //! `shortcode`, `figures`, `chart`) → `render` (templates) → `site` (validate, write, swap in).
 //!
 //! Shared below the pipeline: `error` (typed errors with file and line), `input` (the one rule
-//! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `lang`, `format`
+//! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `spreadsheet` (CSV cells that never
+//! run as formulas), `lang`, `format`
 //! (localized numbers, units, periods and dates), `translations` (freshness of English pages).
 //! Built on top of `site`: the commands in `commands` (parsed and dispatched by `cli`), with `serve` (preview and live reload),
 //! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
@@ -32,6 +33,7 @@ pub mod render;
 pub mod serve;
 pub mod shortcode;
 pub mod site;
+pub mod spreadsheet;
 pub mod translations;
 
 pub use error::{Error, Result};

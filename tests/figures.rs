@@ -706,3 +706,30 @@ fn audit_lists_every_figure_with_its_uses() {
     assert!(csv.starts_with("figure,row,value,unit"));
     assert!(csv.contains("employees,,4147,people,actual,\"4,147名\",\"4,147\",1-1,2022-03-31,,about,ja,"));
 }
+
+/// `irsite figures --format csv` puts an author's text (a source note) that starts like a
+/// formula into the spreadsheet as text, with a leading `'`; negative values stay numbers.
+#[test]
+fn figures_csv_never_carries_a_formula() {
+    let dir = test_site("{{ fig(id=\"oku_pos\") }}", "{{ fig(id=\"oku_pos\") }}");
+    let sidecar = dir.path().join("content/data/t.toml");
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(text.contains("source = \"3-1\""));
+    std::fs::write(&sidecar, text.replace("source = \"3-1\"", "source = \"=HYPERLINK(\\\"https://attacker.example/\\\")\"")).unwrap();
+    let out = common::irsite(dir.path(), &["figures", "--format", "csv"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let mut sources = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        for field in record.iter() {
+            assert!(!field.starts_with(['=', '+', '@', '\t', '\r']), "a formula cell: {field:?}");
+            if field.starts_with('-') {
+                assert!(field.parse::<f64>().is_ok(), "a formula cell: {field:?}");
+            }
+        }
+        sources += record.iter().filter(|f| f.starts_with("'=HYPERLINK(")).count();
+    }
+    assert!(sources > 0, "the source note is kept, as text:\n{csv}");
+}

@@ -333,7 +333,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&column.name)));
         record.push(if caption.is_empty() { column.name.clone() } else { format!("{} ({caption})", column.name) });
     }
-    csv.write_record(&record).map_err(|e| e.to_string())?;
+    crate::spreadsheet::write_record(&mut csv, &record).map_err(|e| e.to_string())?;
     html.push_str("</tr></thead>\n<tbody>\n");
     for (i, slot) in model.slots.iter().enumerate() {
         // Category tables may give statuses too; the slot keeps them only for periods.
@@ -356,7 +356,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
             }
         }
         html.push_str("</tr>\n");
-        csv.write_record(&record).map_err(|e| e.to_string())?;
+        crate::spreadsheet::write_record(&mut csv, &record).map_err(|e| e.to_string())?;
     }
     html.push_str("</tbody>\n</table></div>\n</details>\n");
     let csv_path = format!("{}/data/{}.csv", lang.code(), spec.id);
