@@ -99,7 +99,7 @@ impl Config {
         Ok(())
     }
 
-    /// The path part of the base URL: `/` or `/ir/`.
+    /// The path part of the base URL: `/` or `/ir/` (percent-encoded).
     pub fn base_path(&self) -> &str {
         let after_scheme = self.base_url.find("://").map(|i| i + 3).unwrap_or(0);
         match self.base_url[after_scheme..].find('/') {
@@ -109,16 +109,33 @@ impl Config {
     }
 }
 
+/// The base URL as the url crate serializes it (host lower-cased, non-ASCII percent-encoded),
+/// ending in `/`: only an absolute http(s) URL with a host, no user, query or fragment.
 fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
     let url = url.trim();
-    let ok_scheme = url.starts_with("https://") || url.starts_with("http://");
-    if !ok_scheme {
-        return Err(format!("base_url `{url}` must be an absolute http(s) URL such as https://example.com/ir/"));
+    let example = "an absolute http(s) URL such as https://example.com/ir/";
+    // The URL standard drops tabs and line breaks silently; here they are refused, so that
+    // what was typed is what is published.
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!("base_url {url:?} must not contain spaces, tabs or line breaks"));
     }
-    if url.contains(['?', '#', ' ', '"', '<', '>']) {
-        return Err(format!("base_url `{url}` must not contain a query, fragment, spaces or quotes"));
+    let parsed = url::Url::parse(url).map_err(|e| format!("base_url `{url}` is not {example}: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || !url.contains("://") {
+        return Err(format!("base_url `{url}` must be {example}"));
     }
-    let mut url = url.to_string();
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("base_url `{url}` has no host; it must be {example}"));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!("base_url `{url}` must not contain a query or fragment"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!("base_url `{url}` must not contain a user name or password"));
+    }
+    if parsed.path().contains("//") {
+        return Err(format!("base_url `{url}` must not contain an empty path segment (`//`)"));
+    }
+    let mut url = parsed.to_string();
     if !url.ends_with('/') {
         url.push('/');
     }
