@@ -75,15 +75,37 @@ impl Server {
 
 /// GET over a plain socket: (status, body).
 fn get(addr: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = request(addr, path, &format!("Host: {addr}\r\n"));
+    (status, body)
+}
+
+/// A GET with the given header lines: (status, raw head, body).
+fn request(addr: &str, path: &str, headers: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
     let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_string(), body.to_string())
+}
+
+/// The `Location` header of a raw response head.
+fn location(head: &str) -> Option<String> {
+    head.lines().find_map(|l| l.strip_prefix("Location: ").or_else(|| l.strip_prefix("location: "))).map(str::to_string)
+}
+
+/// A server on a copy of the check site with `base_url` replaced: (server, address, site).
+fn start_with_base_url(base_url: &str) -> (Server, String, tempfile::TempDir) {
+    let (dir, root) = check_site();
+    common::edit(&root, "site.toml", "https://example.com/ir/", base_url);
+    let mut server = Server::start(&root, 0);
+    let line = server.wait_line("serving ");
+    let url = line.split("http://").nth(1).expect("the address is printed").to_string();
+    let addr = url[..url.find('/').unwrap()].to_string();
+    (server, addr, dir)
 }
 
 /// Polls `path` until `pred` holds for its body (bounded by WAIT).
@@ -158,4 +180,77 @@ fn a_taken_port_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"), "{stderr}");
+}
+
+/// A page of another site reaching the server through DNS rebinding names its own host: the
+/// server answers only requests for its loopback address and port.
+#[test]
+fn requests_for_other_hosts_are_refused() {
+    let (_server, addr, _dir) = start_with_base_url("https://example.com/ir/");
+    let port = addr.rsplit(':').next().unwrap();
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("LOCALHOST:{port}"), format!("[::1]:{port}")] {
+        let (status, _, _) = request(&addr, "/ir/en/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 200, "Host: {host}");
+    }
+    for host in [format!("attacker.example:{port}"), "127.0.0.1:1".to_string(), "localhost".to_string()] {
+        let (status, _, body) = request(&addr, "/ir/en/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 403, "Host: {host}");
+        assert!(!body.contains("<html"), "Host: {host}: no page is sent");
+    }
+    let (status, _, _) = request(&addr, "/ir/en/", "");
+    assert_eq!(status, 403, "no Host header");
+}
+
+/// A base path outside ASCII: pages are served and redirects are percent-encoded.
+#[test]
+fn a_non_ascii_base_path_is_served() {
+    let (mut server, addr, _dir) = start_with_base_url("https://ir.example.com/投資家/");
+    let base = "/%E6%8A%95%E8%B3%87%E5%AE%B6/";
+    let (status, body) = get(&addr, &format!("{base}en/about/"));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(&format!("EventSource(\"{base}__irsite/events\")")), "{body}");
+    let (status, head, _) = request(&addr, "/", &format!("Host: {addr}\r\n"));
+    assert_eq!(status, 302);
+    assert_eq!(location(&head).as_deref(), Some(base), "{head}");
+    let (status, head, _) = request(&addr, &format!("{base}en/about"), &format!("Host: {addr}\r\n"));
+    assert_eq!(status, 302);
+    assert_eq!(location(&head), Some(format!("{base}en/about/")), "{head}");
+    assert!(server.alive());
+    assert!(!server.log.iter().any(|l| l.contains("panicked")), "{:?}", server.log);
+}
+
+/// `//en` must not redirect to `//en/`, a URL of the host "en".
+#[test]
+fn redirects_stay_on_the_server() {
+    let (_server, addr, _dir) = start_with_base_url("https://example.com/");
+    for (path, want) in [("//en", "/en/"), ("//en//about", "/en/about/"), ("/./en", "/en/"), ("/en", "/en/")] {
+        let (status, head, _) = request(&addr, path, &format!("Host: {addr}\r\n"));
+        assert_eq!(status, 302, "{path}: {head}");
+        assert_eq!(location(&head).as_deref(), Some(want), "{path}");
+    }
+}
+
+/// Live-reload streams are bounded: past the limit the server says so instead of holding
+/// another connection, and pages are still served.
+#[test]
+fn live_reload_streams_are_bounded() {
+    let (_server, addr, _dir) = start_with_base_url("https://example.com/");
+    let mut open = Vec::new();
+    let mut refused = 0;
+    for _ in 0..140 {
+        let mut stream = TcpStream::connect(&addr).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(stream, "GET /__irsite/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).unwrap();
+        match &head {
+            b"HTTP/1.1 200" => open.push(stream),
+            b"HTTP/1.1 503" => refused += 1,
+            other => panic!("unexpected answer {:?}", String::from_utf8_lossy(other)),
+        }
+    }
+    assert_eq!(open.len(), 128);
+    assert_eq!(refused, 12);
+    assert_eq!(get(&addr, "/en/").0, 200);
+    drop(open);
 }
