@@ -92,6 +92,33 @@ fn sub_path_base_url_keeps_links_working() {
     assert_eq!(broken_links(&out), Vec::<String>::new());
 }
 
+/// Crawlers read only /robots.txt: a build for a sub-path says that its robots.txt is not read
+/// there; a build for the root of a host does not.
+#[test]
+fn robots_txt_under_a_sub_path_is_warned_about() {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &["--base-url", "https://example.com/ir/"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "{err}");
+    assert!(err.contains("robots.txt is written to /ir/robots.txt, where crawlers do not look"), "{err}");
+    assert!(err.contains("Sitemap: https://example.com/ir/sitemap.xml"), "the hint gives the line to add: {err}");
+    let root = build(site.path(), &out, &["--base-url", "https://example.com/"]);
+    assert!(root.status.success());
+    assert!(!stderr(&root).contains("robots.txt"), "{}", stderr(&root));
+}
+
+/// A line break in --base-url would write extra lines into robots.txt.
+#[test]
+fn base_url_flag_with_a_line_break_is_refused() {
+    let site = fixture_site("basic");
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &["--base-url", "https://example.com/\nDisallow: /"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(stderr(&result).contains("--base-url") && stderr(&result).contains("line breaks"), "{}", stderr(&result));
+    assert!(!out.exists());
+}
+
 #[test]
 fn rebuilds_are_byte_identical() {
     let site = fixture_site("basic");

@@ -25,6 +25,11 @@ pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool) -> Re
     } else if !cli.quiet {
         diagnostics::report_all(&freshness, Severity::Warning);
     }
+    if !cli.quiet {
+        if let Some(warning) = robots_under_sub_path(&site.config, base_url.is_some()) {
+            diagnostics::report(&warning, Severity::Warning);
+        }
+    }
     let report = site.build(&output)?;
     if cli.verbose {
         for page in site.content.all() {
@@ -44,4 +49,34 @@ pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool) -> Re
         );
     }
     Ok(0)
+}
+
+/// Crawlers read `robots.txt` only at the root of a host: under a sub-path base URL the file the
+/// build writes (`/ir/robots.txt`) is never read, and the author should know.
+fn robots_under_sub_path(config: &Config, from_flag: bool) -> Option<Error> {
+    let base_path = config.base_path();
+    if base_path == "/" {
+        return None;
+    }
+    let location = if from_flag {
+        crate::error::Location::file("--base-url")
+    } else {
+        let path = config.root.join("site.toml");
+        let text = crate::input::read_text(&config.root, &path, crate::error::Stage::Config).unwrap_or_default();
+        crate::config::key_location(&path, &text, "base_url")
+    };
+    Some(
+        Error::input(
+            crate::error::Stage::Output,
+            location,
+            format!(
+                "robots.txt is written to {base_path}robots.txt, where crawlers do not look: they read only \
+                 /robots.txt at the root of the host"
+            ),
+        )
+        .with_hint(format!(
+            "add `Sitemap: {}sitemap.xml` to the host's /robots.txt, or submit the sitemap to search engines",
+            config.base_url
+        )),
+    )
 }
