@@ -66,7 +66,7 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
         outcome.errors.extend(flat(e));
     }
     outcome.pages = report.records.len();
-    let files = output_files(&site, &report.records, &report.generated);
+    let files = output_files(&site, &report.records, &report.generated, &mut outcome);
     let links = Links::new(&site, &report.records, files);
     links.check(&mut outcome);
     check_keys(&site, &links.templates, &mut outcome);
@@ -85,7 +85,13 @@ fn flat(err: Error) -> Vec<Error> {
 }
 
 /// Every file a build writes, as paths from the output root.
-fn output_files(site: &Site, records: &[PageRecord], generated: &BTreeSet<String>) -> BTreeSet<String> {
+/// A static file that would replace a generated one is an error, as in a build.
+fn output_files(
+    site: &Site,
+    records: &[PageRecord],
+    generated: &BTreeSet<String>,
+    outcome: &mut Outcome,
+) -> BTreeSet<String> {
     let mut files: BTreeSet<String> = generated.clone();
     for record in records {
         files.insert(format!("{}index.html", record.rel_dir));
@@ -93,12 +99,18 @@ fn output_files(site: &Site, records: &[PageRecord], generated: &BTreeSet<String
     for name in ["index.html", "404.html", "sitemap.xml", "robots.txt"] {
         files.insert(name.to_string());
     }
+    let built = files.clone();
     for dir in [site.config.theme_dir().join("static"), site.config.root.join("static")] {
-        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(|e| e.ok()) {
-            if entry.file_type().is_file() {
-                if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                    files.insert(rel.to_string_lossy().replace('\\', "/"));
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if let Ok(rel) = entry.path().strip_prefix(&dir) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if built.contains(&rel) {
+                    outcome.errors.push(crate::site::static_collision(entry.path(), &rel));
                 }
+                files.insert(rel);
             }
         }
     }
@@ -136,7 +148,10 @@ impl<'a> Links<'a> {
         let ids = records.iter().map(|r| (r.rel_dir.clone(), html_ids(&r.html))).collect();
         let templates = template_files(&site.config)
             .into_values()
-            .filter_map(|path| std::fs::read_to_string(&path).ok().map(|text| (path, text)))
+            .filter_map(|path| {
+                let text = crate::input::read_text(&site.config.root, &path, crate::error::Stage::Template).ok()?;
+                Some((path, text))
+            })
             .collect();
         Links { site, records, files, ids, templates }
     }

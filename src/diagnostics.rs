@@ -97,7 +97,14 @@ pub fn show_location(location: &crate::error::Location) -> String {
 
 /// The line (1-based) of a file, without its line break.
 fn source_line(path: &Path, line: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
+    // Errors with a line come from files already read under the input rule; still, only a
+    // regular file is opened, and no more of it than an input may hold.
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).ok()?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, crate::input::MAX_TEXT_FILE_BYTES), &mut bytes).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     text.split('\n').nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_string())

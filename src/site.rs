@@ -535,6 +535,12 @@ fn create_file(path: &Path) -> Result<std::fs::File> {
     std::fs::File::create(path).map_err(|e| Error::io(path, e))
 }
 
+/// The error for a static file at `path` that would replace the generated file `rel`.
+pub fn static_collision(path: &Path, rel: &str) -> Error {
+    Error::input(Stage::Output, Location::file(path), format!("this static file would replace the generated file `{rel}`"))
+        .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden")
+}
+
 /// Copies the theme's `static/`, then the site's `static/` over it. A static file may replace
 /// a theme's file, never a generated one (already in `out`).
 fn copy_static(config: &Config, out: &Path) -> Result<usize> {
@@ -562,15 +568,7 @@ fn copy_static(config: &Config, out: &Path) -> Result<usize> {
                     std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let shown = rel.to_string_lossy().replace('\\', "/");
-                    errors.push(
-                        Error::input(
-                            Stage::Output,
-                            Location::file(entry.path()),
-                            format!("this static file would replace the generated file `{shown}`"),
-                        )
-                        .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden"),
-                    );
+                    errors.push(static_collision(entry.path(), &rel.to_string_lossy().replace('\\', "/")));
                     continue;
                 }
                 Err(e) => return Err(Error::io(&target, e)),

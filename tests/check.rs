@@ -258,3 +258,15 @@ fn build_output_has_no_reload_script_and_reports_progress() {
     assert_eq!(quiet.code, 0);
     assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
 }
+
+/// A static file at the path of a generated file fails `check` as it fails a build.
+#[test]
+fn static_file_replacing_a_generated_one() {
+    let (_dir, root) = check_site();
+    std::fs::create_dir_all(root.join("static/en/about")).unwrap();
+    std::fs::write(root.join("static/en/about/index.html"), "<p>not the page</p>\n").unwrap();
+    let run = irsite(&root, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("static/en/about/index.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("would replace the generated file `en/about/index.html`"), "{}", run.stderr);
+}

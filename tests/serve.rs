@@ -254,3 +254,25 @@ fn live_reload_streams_are_bounded() {
     assert_eq!(get(&addr, "/en/").0, 200);
     drop(open);
 }
+
+/// A request head over the size limit, or with too many headers, is answered 431 and the
+/// server goes on serving; so it does under many parallel requests.
+#[test]
+fn oversized_request_heads_are_refused() {
+    let (_server, addr, _dir) = start_with_base_url("https://example.com/");
+    let long = format!("Host: {addr}\r\nX-Padding: {}\r\n", "a".repeat(20 * 1024));
+    let (status, _, _) = request(&addr, "/en/", &long);
+    assert_eq!(status, 431);
+    let many: String = (0..100).map(|i| format!("X-H{i}: v\r\n")).collect();
+    let (status, _, _) = request(&addr, "/en/", &format!("Host: {addr}\r\n{many}"));
+    assert_eq!(status, 431);
+    let parallel: Vec<_> = (0..200)
+        .map(|_| {
+            let addr = addr.clone();
+            std::thread::spawn(move || get(&addr, "/en/").0)
+        })
+        .collect();
+    for thread in parallel {
+        assert_eq!(thread.join().unwrap(), 200);
+    }
+}

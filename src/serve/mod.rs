@@ -4,18 +4,22 @@
 //! Pages get a small script (only here, never in `build` output) that listens for rebuilds on a
 //! server-sent event stream. When a rebuild fails, the error is printed and shown over the
 //! last good page; the server keeps running and recovers when the file is fixed.
+//!
+//! It answers only requests that name it (a loopback `Host` with its port), so that another
+//! site's page cannot read the preview through DNS rebinding; `http` reads requests within
+//! size, time and connection limits.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
-use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::config::Config;
 use crate::content::{load_page, Page};
@@ -25,6 +29,9 @@ use crate::lang::Lang;
 use crate::publish::SOURCE_DIRS;
 use crate::render::escape_html;
 use crate::site::{BuildReport, Site};
+
+mod http;
+use http::{Request, Response, Slot};
 
 /// Path below the base path where the reload event stream is served.
 const EVENTS_PATH: &str = "__irsite/events";
@@ -97,8 +104,6 @@ pub fn run(options: &Options) -> Result<(), Error> {
     };
     rebuild(&mut builder, &state, options, None);
 
-    let server = Server::from_listener(listener, None)
-        .map_err(|e| Error::input(Stage::Output, Location::file("--port"), format!("cannot start the server: {e}")))?;
     println!("serving {} at http://{addr}{base_path} (Ctrl-C to stop)", options.root.display());
     let _ = std::io::stdout().flush();
 
@@ -123,10 +128,18 @@ pub fn run(options: &Options) -> Result<(), Error> {
     }
 
     let port = addr.port();
-    for request in server.incoming_requests() {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
         let state = state.clone();
         let clients = clients.clone();
-        std::thread::spawn(move || handle(request, &state, &clients, port));
+        std::thread::spawn(move || {
+            let Some(_slot) = Slot::take(&OPEN_CONNECTIONS, http::MAX_CONNECTIONS) else {
+                return http::busy(stream);
+            };
+            if let Some(request) = Request::read(stream) {
+                handle(request, &state, &clients, port);
+            }
+        });
     }
     drop(debouncer);
     drop(preview);
@@ -350,14 +363,18 @@ fn allowed_host(host: Option<&str>, port: u16) -> bool {
     LOOPBACK_HOSTS.iter().any(|name| host == format!("{name}:{port}") || (port == 80 && host == *name))
 }
 
+static OPEN_CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
+static OPEN_STREAMS: AtomicUsize = AtomicUsize::new(0);
+
 fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) {
-    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
-    if !allowed_host(host.as_deref(), port) {
+    if !allowed_host(request.host.as_deref(), port) {
         let body = format!("irsite serve answers only requests for 127.0.0.1:{port}, localhost:{port} or [::1]:{port}\n");
-        let _ = request.respond(Response::from_string(body).with_status_code(403));
-        return;
+        return request.respond(Response::text(403, &body));
     }
-    let url = request.url().to_string();
+    if request.method != "GET" && request.method != "HEAD" {
+        return request.respond(Response::text(405, "only GET and HEAD\n").header("Allow", "GET, HEAD"));
+    }
+    let url = request.target.clone();
     let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"));
     let (out, built, error, base_path, output_lock) = {
         let st = state.lock().unwrap_or_else(|p| p.into_inner());
@@ -370,26 +387,22 @@ fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) 
     }
     let Some(rel) = path.strip_prefix(&base) else {
         // Outside the base path: send the visitor to the site.
-        let _ = request.respond(redirect(&base));
-        return;
+        return request.respond(redirect(&base));
     };
     let script = reload_script(&base_path, error.as_deref());
     if !built {
         let body = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Build failed</title></head><body>{script}</body></html>");
-        let _ = request.respond(html_response(body, 500));
-        return;
+        return request.respond(html_response(body, 500));
     }
     let Some(file) = safe_join(&out, rel) else {
-        let _ = request.respond(Response::from_string("bad path").with_status_code(400));
-        return;
+        return request.respond(Response::text(400, "bad path\n"));
     };
     let (file, status, bytes) = {
         let _reading = output_lock.read().unwrap_or_else(|p| p.into_inner());
         let file = if file.is_dir() {
             if !rel.is_empty() && !rel.ends_with('/') {
                 drop(_reading);
-                let _ = request.respond(redirect(&format!("{base}{}/", clean_path(rel))));
-                return;
+                return request.respond(redirect(&format!("{base}{}/", clean_path(rel))));
             }
             file.join("index.html")
         } else {
@@ -400,20 +413,14 @@ fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) 
         (file, status, bytes)
     };
     let Ok(bytes) = bytes else {
-        let _ = request.respond(Response::from_string("not found").with_status_code(404));
-        return;
+        return request.respond(Response::text(404, "not found\n"));
     };
     let kind = content_type(&file);
     if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
-        let _ = request.respond(html_response(inject(&html, &script), status));
-        return;
+        return request.respond(html_response(inject(&html, &script), status));
     }
-    let response = Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
+    request.respond(Response::new(status, bytes).header("Content-Type", kind).header("Cache-Control", "no-store"));
 }
 
 /// `a//b/./c` → `a/b/c`: the parts of a path inside the site, without empty ones, so that a
@@ -422,17 +429,16 @@ fn clean_path(rel: &str) -> String {
     rel.split('/').filter(|p| !p.is_empty() && *p != ".").collect::<Vec<_>>().join("/")
 }
 
-fn html_response(body: String, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(body.into_bytes())
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/html; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
+fn html_response(body: String, status: u16) -> Response {
+    Response::new(status, body.into_bytes())
+        .header("Content-Type", "text/html; charset=utf-8")
+        .header("Cache-Control", "no-store")
 }
 
 /// A redirect to `to`, a path of this server (decoded), percent-encoded for the header.
-fn redirect(to: &str) -> Response<std::io::Empty> {
+fn redirect(to: &str) -> Response {
     debug_assert!(to.starts_with('/') && !to.starts_with("//"), "redirects stay on this server: {to}");
-    Response::empty(StatusCode(302)).with_header(header("Location", &encode_path(to)))
+    Response::new(302, Vec::new()).header("Location", &encode_path(to))
 }
 
 /// Characters of a decoded path that a `Location` header carries percent-encoded: controls,
@@ -444,9 +450,6 @@ fn encode_path(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, PATH_ENCODE).to_string()
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values are ASCII")
-}
 
 /// The reload script, and the error overlay when the last build failed.
 pub fn reload_script(base_path: &str, error: Option<&str>) -> String {
@@ -476,18 +479,15 @@ pub fn inject(html: &str, script: &str) -> String {
 
 /// Keeps a server-sent event stream open and writes a `reload` event after each rebuild.
 fn stream_events(request: Request, clients: &Clients) {
-    let Some(_slot) = StreamSlot::take() else {
-        let response = Response::from_string("too many live-reload connections\n")
-            .with_status_code(503)
-            .with_header(header("Retry-After", "5"));
-        let _ = request.respond(response);
-        return;
+    let Some(_slot) = Slot::take(&OPEN_STREAMS, MAX_EVENT_STREAMS) else {
+        let response = Response::text(503, "too many live-reload connections\n").header("Retry-After", "5");
+        return request.respond(response);
     };
     let (tx, rx) = mpsc::channel();
     clients.lock().unwrap_or_else(|p| p.into_inner()).push(tx);
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if writer.write_all(head.as_bytes()).and_then(|_| writer.flush()).is_err() {
+    let headers = [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")];
+    let Some(mut writer) = request.into_stream(200, &headers) else { return };
+    if writer.write_all(b"retry: 500\n\n").and_then(|_| writer.flush()).is_err() {
         return;
     }
     loop {
@@ -500,27 +500,6 @@ fn stream_events(request: Request, clients: &Clients) {
         if writer.write_all(message.as_bytes()).and_then(|_| writer.flush()).is_err() {
             return;
         }
-    }
-}
-
-/// One of the [`MAX_EVENT_STREAMS`] live-reload streams, given back when dropped.
-struct StreamSlot;
-
-static OPEN_STREAMS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-impl StreamSlot {
-    fn take() -> Option<StreamSlot> {
-        use std::sync::atomic::Ordering;
-        OPEN_STREAMS
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < MAX_EVENT_STREAMS).then_some(n + 1))
-            .ok()
-            .map(|_| StreamSlot)
-    }
-}
-
-impl Drop for StreamSlot {
-    fn drop(&mut self) {
-        OPEN_STREAMS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
