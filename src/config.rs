@@ -17,6 +17,38 @@ struct RawConfig {
     #[serde(default = "default_theme")]
     theme: String,
     title: BTreeMap<String, String>,
+    news: Option<RawNews>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNews {
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default = "default_home_entries")]
+    home_entries: usize,
+    #[serde(default = "default_news_weight")]
+    weight: i64,
+    #[serde(default)]
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    id: String,
+    ja: String,
+    en: String,
+}
+
+fn default_page_size() -> usize {
+    20
+}
+fn default_home_entries() -> usize {
+    5
+}
+fn default_news_weight() -> i64 {
+    1000
 }
 
 fn default_theme() -> String {
@@ -33,6 +65,33 @@ pub struct Config {
     pub languages: Vec<Lang>,
     pub theme: String,
     pub titles: BTreeMap<Lang, String>,
+    /// `[news]`: dated entries under `content/{lang}/news/`; `None` when the site has none.
+    pub news: Option<NewsConfig>,
+}
+
+/// Settings of the news section: list pages, the home page's share and the categories.
+#[derive(Debug, Clone)]
+pub struct NewsConfig {
+    /// Entries per list page (at least 1).
+    pub page_size: usize,
+    /// Newest entries shown on the home page (0: none).
+    pub home_entries: usize,
+    /// Position of the news list in the navigation, among the pages' weights.
+    pub weight: i64,
+    /// In the order the site lists them.
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub labels: BTreeMap<Lang, String>,
+}
+
+impl NewsConfig {
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
 }
 
 impl Config {
@@ -77,7 +136,11 @@ impl Config {
         if raw.theme.is_empty() || raw.theme.contains(['/', '\\', '.']) {
             return Err(Error::input(Stage::Config, at("theme"), "theme must be a plain folder name under themes/"));
         }
-        Ok(Config { root: root.to_path_buf(), base_url, default_language, languages, theme: raw.theme, titles })
+        let news = match raw.news {
+            Some(news) => Some(parse_news(news, path, text)?),
+            None => None,
+        };
+        Ok(Config { root: root.to_path_buf(), base_url, default_language, languages, theme: raw.theme, titles, news })
     }
 
     pub fn content_dir(&self) -> PathBuf {
@@ -107,6 +170,49 @@ impl Config {
             None => "/",
         }
     }
+}
+
+fn parse_news(raw: RawNews, path: &Path, text: &str) -> Result<NewsConfig> {
+    let at = |key: &str| key_location(path, text, key);
+    if raw.page_size == 0 {
+        return Err(Error::input(Stage::Config, at("page_size"), "`page_size` must be at least 1"));
+    }
+    if raw.categories.is_empty() {
+        return Err(Error::input(Stage::Config, at("news"), "[news] lists no categories").with_hint(
+            "add [[news.categories]] tables with id, ja and en, e.g. id = \"earnings\", ja = \"決算短信\", en = \"Earnings\"",
+        ));
+    }
+    let mut categories: Vec<Category> = Vec::new();
+    for raw_category in raw.categories {
+        let location = value_location(path, text, &raw_category.id);
+        let id_ok = !raw_category.id.is_empty()
+            && raw_category.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return Err(Error::input(
+                Stage::Config,
+                location,
+                format!("category id `{}` is not lower-case letters, digits and hyphens", raw_category.id),
+            ));
+        }
+        if categories.iter().any(|c| c.id == raw_category.id) {
+            return Err(Error::input(Stage::Config, location, format!("category `{}` is listed twice", raw_category.id)));
+        }
+        let labels = BTreeMap::from([(Lang::Ja, raw_category.ja), (Lang::En, raw_category.en)]);
+        if labels.values().any(|l| l.trim().is_empty()) {
+            return Err(Error::input(Stage::Config, location, format!("category `{}` has an empty label", raw_category.id)));
+        }
+        categories.push(Category { id: raw_category.id, labels });
+    }
+    Ok(NewsConfig { page_size: raw.page_size, home_entries: raw.home_entries, weight: raw.weight, categories })
+}
+
+/// Line of the first quoted `"value"` in a TOML text, for errors about one item of a list.
+pub fn value_location(path: &Path, text: &str, value: &str) -> Location {
+    let quoted = format!("\"{value}\"");
+    text.lines()
+        .position(|line| line.contains(&quoted))
+        .map(|i| Location::line(path, i + 1))
+        .unwrap_or_else(|| Location::file(path))
 }
 
 /// The base URL as the url crate serializes it (host lower-cased, non-ASCII percent-encoded),

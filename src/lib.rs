@@ -29,6 +29,8 @@ pub mod input;
 pub mod lang;
 pub mod markdown;
 pub mod publish;
+pub mod news;
+pub mod output;
 pub mod render;
 pub mod serve;
 pub mod shortcode;

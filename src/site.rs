@@ -1,6 +1,6 @@
 //! The build pipeline: load → validate → render → write, with the output swapped in atomically.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -16,8 +16,10 @@ use crate::figures::{self, FigureUse};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
+use crate::news::{self, ItemView, ListPage, News};
+use crate::output::{feed, sitemap};
 use crate::publish::Staging;
-use crate::render::{escape_html, Renderer};
+use crate::render::Renderer;
 use crate::shortcode::Shortcode;
 use crate::translations;
 
@@ -28,6 +30,8 @@ pub struct Site {
     pub data: Data,
     pub locales: Arc<Locales>,
     pub renderer: Renderer,
+    /// The news list's title per language, for the navigation (empty without news).
+    news_titles: BTreeMap<Lang, String>,
 }
 
 /// What a build did, for the summary line and for audits.
@@ -74,8 +78,12 @@ impl Site {
         };
         let locales = Arc::new(locales);
         check_data_labels(&data, &locales)?;
+        // The news lists are made from the pages: an entry standing where a list page goes is
+        // an input error, found before rendering.
+        News::new(&config, &content)?;
         let renderer = Renderer::new(&config, locales.clone())?;
-        for name in ["page.html", "home.html", "index.html", "404.html"] {
+        let news_templates: &[&str] = if config.news.is_some() { &["news.html", "entry.html"] } else { &[] };
+        for name in ["page.html", "home.html", "index.html", "404.html"].iter().chain(news_templates) {
             if !renderer.has(name) {
                 return Err(Error::input(
                     Stage::Template,
@@ -84,7 +92,17 @@ impl Site {
                 ));
             }
         }
-        Ok(Site { config, content, data, locales, renderer })
+        let mut news_titles = BTreeMap::new();
+        if config.news.is_some() {
+            for &lang in &config.languages {
+                let title = locales.text(lang, "news-title", &[]).map_err(|m| {
+                    Error::input(Stage::Locale, Location::file(config.locales_dir().join(lang.code())), m)
+                        .with_hint("a site with [news] defines news-title and the other news- strings of the theme")
+                })?;
+                news_titles.insert(lang, title);
+            }
+        }
+        Ok(Site { config, content, data, locales, renderer, news_titles })
     }
 
     /// Renders every page and writes the site into `output`, replacing it only on success.
@@ -104,7 +122,14 @@ impl Site {
 
     /// Renders every page without writing anything: what `check` validates.
     pub fn render_all(&self) -> Result<BuildReport> {
-        self.render_pages(&self.content.all().collect::<Vec<_>>(), None)
+        let mut report = self.render_pages(&self.content.all().collect::<Vec<_>>(), None)?;
+        self.render_news(None, &mut report)?;
+        Ok(report)
+    }
+
+    /// The news lists, when the site has `[news]`.
+    pub fn news(&self) -> Result<Option<News<'_>>> {
+        News::new(&self.config, &self.content)
     }
 
     /// Renders `pages` again into an existing output folder, leaving the rest as it is: the
@@ -116,6 +141,7 @@ impl Site {
 
     fn write_all(&self, out: &Path) -> Result<BuildReport> {
         let mut report = self.render_pages(&self.content.all().collect::<Vec<_>>(), Some(out))?;
+        self.render_news(Some(out), &mut report)?;
         report.files += self.write_root_files(out)?;
         // Static files go last, into a folder holding every generated file: one that would
         // replace a generated page, CSV, sitemap or feed is found there and refused.
@@ -127,10 +153,18 @@ impl Site {
         let written = Mutex::new(BTreeSet::new());
         // What the templates read decides what each page's context holds: the full navigation
         // is one entry per page, so building it for every page makes a build quadratic.
-        let needs = [false, true].map(|home| Needs::of(&self.renderer, template_name(home)));
+        let needs: Vec<(&str, Needs)> = ["page.html", "home.html", "entry.html"]
+            .into_iter()
+            .map(|name| (name, Needs::of(&self.renderer, name)))
+            .collect();
+        let news = self.news()?;
         let results: Vec<Result<PageOutput>> = pages
             .par_iter()
-            .map(|page| self.render_page(page, out, &written, &needs[page.is_home() as usize]))
+            .map(|page| {
+                let template = template_name(page);
+                let needs = needs.iter().find(|(n, _)| *n == template).map(|(_, n)| n).unwrap_or(&needs[0].1);
+                self.render_page(page, out, &written, needs, news.as_ref())
+            })
             .collect();
         let mut errors = Vec::new();
         let mut report = BuildReport::default();
@@ -161,14 +195,18 @@ impl Site {
         out: Option<&Path>,
         written: &Mutex<BTreeSet<PathBuf>>,
         needs: &Needs,
+        news: Option<&News>,
     ) -> Result<PageOutput> {
         let rel_dir = page.rel_dir();
         let root = relative_root(&rel_dir);
         let mut hooks =
             PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
         let rendered = markdown::render(&page.path, page.body(), page.body_line, &mut hooks)?;
-        let context = self.page_context(page, &root, &rendered, needs)?;
-        let template = template_name(page.is_home());
+        let mut context = self.page_context(page, &root, &rendered, needs, news)?;
+        if let Some(news) = news {
+            self.news_context(&mut context, page, &root, news);
+        }
+        let template = template_name(page);
         let mut record = None;
         if let Some(out) = out {
             // Rendered straight into the file: a build holds no page's HTML longer than its render.
@@ -212,14 +250,10 @@ impl Site {
         root: &str,
         rendered: &markdown::Rendered,
         needs: &Needs,
+        news: Option<&News>,
     ) -> Result<tera::Context> {
         let lang = page.lang;
-        let mut ctx = tera::Context::new();
-        ctx.insert("lang", lang.code());
-        ctx.insert("root", root);
-        ctx.insert("site_title", &self.config.titles[&lang]);
-        ctx.insert("base_url", &self.config.base_url);
-        ctx.insert("canonical", &format!("{}{}", self.config.base_url, page.rel_dir()));
+        let mut ctx = self.common_context(lang, root, &page.rel_dir(), news);
         let toc: Vec<TocEntry> = rendered
             .headings
             .iter()
@@ -238,7 +272,7 @@ impl Site {
                 stale_original: self.stale_original(page, root),
             },
         );
-        let siblings = &self.content.pages[&lang];
+        let siblings = self.content.regular(lang);
         let nav_item = |p: &'a Page| NavItem {
             title: p.nav_title(),
             full_title: &p.front.title,
@@ -248,12 +282,16 @@ impl Site {
             is_home: p.is_home(),
         };
         if needs.nav {
-            let nav: Vec<NavItem> = siblings.iter().map(nav_item).collect();
-            ctx.insert("nav", &nav);
+            self.insert_nav(&mut ctx, lang, root, page.entry.is_some(), siblings.iter().map(nav_item).collect());
         }
-        let position = self.content.position(lang, &page.name).unwrap_or(0);
-        ctx.insert("prev", &position.checked_sub(1).and_then(|i| siblings.get(i)).map(nav_item));
-        ctx.insert("next", &siblings.get(position + 1).map(nav_item));
+        if page.entry.is_none() {
+            let position = self.content.position(lang, &page.name).unwrap_or(0);
+            ctx.insert("prev", &position.checked_sub(1).and_then(|i| siblings.get(i)).map(nav_item));
+            ctx.insert("next", &siblings.get(position + 1).map(nav_item));
+        } else {
+            ctx.insert("prev", &None::<NavItem>);
+            ctx.insert("next", &None::<NavItem>);
+        }
         let mut alternates = Vec::new();
         for &other in &self.config.languages {
             if let Some(twin) = self.content.twin(page, other) {
@@ -265,10 +303,224 @@ impl Site {
                 });
             }
         }
+        // A Japanese-only entry: the switcher offers the English news list, which shows the
+        // entry's status, instead of a translation that does not exist.
+        if page.english_status() == Some(crate::content::entry::EnglishStatus::JapaneseOnly) {
+            for &other in self.config.languages.iter().filter(|l| **l != lang) {
+                alternates.push(Alternate {
+                    lang: other.code(),
+                    href: format!("{root}{}", news::list_dir(other)),
+                    url: String::new(),
+                    current: false,
+                });
+            }
+        }
         let default_twin = self.content.twin(page, self.config.default_language);
         ctx.insert("x_default", &default_twin.map(|t| format!("{}{}", self.config.base_url, t.rel_dir())));
         ctx.insert("alternates", &alternates);
         Ok(ctx)
+    }
+
+    /// What every page of `lang` at `rel_dir` has: language, paths, site title, feed.
+    fn common_context(&self, lang: Lang, root: &str, rel_dir: &str, news: Option<&News>) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang.code());
+        ctx.insert("root", root);
+        ctx.insert("site_title", &self.config.titles[&lang]);
+        ctx.insert("base_url", &self.config.base_url);
+        ctx.insert("canonical", &format!("{}{rel_dir}", self.config.base_url));
+        let feed = news.filter(|n| n.has_entries()).map(|_| format!("{root}{}", feed::feed_path(lang)));
+        ctx.insert("feed", &feed);
+        ctx.insert("english_status", &None::<&str>);
+        ctx.insert("latest_news", &Vec::<ItemView>::new());
+        ctx
+    }
+
+    /// The navigation: the pages in deck order, with the news list at its weight.
+    fn insert_nav<'a>(
+        &'a self,
+        ctx: &mut tera::Context,
+        lang: Lang,
+        root: &str,
+        in_news: bool,
+        mut nav: Vec<NavItem<'a>>,
+    ) {
+        if let (Some(config), Some(title)) = (self.config.news.as_ref(), self.news_titles.get(&lang)) {
+            let regular = self.content.regular(lang);
+            let at = regular.iter().position(|p| !p.is_home() && p.front.weight > config.weight).unwrap_or(regular.len());
+            nav.insert(
+                at,
+                NavItem {
+                    title,
+                    full_title: title,
+                    description: title,
+                    href: format!("{root}{}", news::list_dir(lang)),
+                    current: in_news,
+                    is_home: false,
+                },
+            );
+        }
+        ctx.insert("nav", &nav);
+    }
+
+    /// News on pages: the newest entries on the home page, an entry's own date, category,
+    /// status and attachments on its page.
+    fn news_context(&self, ctx: &mut tera::Context, page: &Page, root: &str, news: &News) {
+        let lang = page.lang;
+        ctx.insert("news_href", &format!("{root}{}", news::list_dir(lang)));
+        if page.is_home() {
+            let latest: Vec<ItemView> = news.latest(lang).iter().map(|i| i.view(news.config, lang, root)).collect();
+            ctx.insert("latest_news", &latest);
+        }
+        if page.entry.is_some() {
+            let item = news.items(lang).iter().find(|i| std::ptr::eq(i.shown, page));
+            let view = item.map(|i| i.view(news.config, lang, root));
+            ctx.insert("entry", &view);
+            ctx.insert("english_status", &page.english_status().map(|s| s.id()));
+            let original = (lang != Lang::Ja).then(|| self.content.twin(page, Lang::Ja)).flatten();
+            ctx.insert("original_href", &original.map(|o| format!("{root}{}", o.rel_dir())));
+        }
+    }
+
+    /// Renders the news list pages (and, into `out`, the feeds), adding them to `report`.
+    fn render_news(&self, out: Option<&Path>, report: &mut BuildReport) -> Result<()> {
+        let Some(news) = self.news()? else { return Ok(()) };
+        let needs = Needs::of(&self.renderer, "news.html");
+        let results: Vec<Result<Option<PageRecord>>> =
+            news.lists.par_iter().map(|list| self.render_list(&news, list, out, &needs)).collect();
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(record) => {
+                    report.files += 1;
+                    report.records.extend(record);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        Error::collect(errors)?;
+        if news.has_entries() {
+            for &lang in &self.config.languages {
+                let path = feed::feed_path(lang);
+                if let Some(out) = out {
+                    let xml = self.feed_xml(&news, lang)?;
+                    write_file(&out.join(&path), xml.as_bytes())?;
+                }
+                report.generated.insert(path);
+                report.files += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The Atom feed of `lang`.
+    pub fn feed_xml(&self, news: &News, lang: Lang) -> Result<String> {
+        let text = |key: &str, args: &[(&str, String)]| {
+            self.locales.text(lang, key, args).map_err(|m| {
+                Error::input(Stage::Locale, Location::file(self.config.locales_dir().join(lang.code())), m)
+            })
+        };
+        let title = text("news-feed-title", &[("site", self.config.titles[&lang].clone())])?;
+        let status_words = |status: &crate::content::entry::EnglishStatus| {
+            let date = match status {
+                crate::content::entry::EnglishStatus::Delayed(d) => d.label(lang),
+                _ => String::new(),
+            };
+            text(&format!("news-status-{}", status.id()), &[("date", date)]).unwrap_or_default()
+        };
+        let words = feed::FeedText { title, author: self.config.titles[&lang].clone(), status: &status_words };
+        feed::atom(news, lang, &self.config.base_url, &words).ok_or_else(|| {
+            Error::input(Stage::Output, Location::file(feed::feed_path(lang)), "the feed could not be written")
+        })
+    }
+
+    fn render_list(&self, news: &News, list: &ListPage, out: Option<&Path>, needs: &Needs) -> Result<Option<PageRecord>> {
+        let lang = list.lang;
+        let root = relative_root(&list.rel_dir);
+        let mut ctx = self.common_context(lang, &root, &list.rel_dir, Some(news));
+        if needs.nav {
+            let nav = self
+                .content
+                .regular(lang)
+                .iter()
+                .map(|p| NavItem {
+                    title: p.nav_title(),
+                    full_title: &p.front.title,
+                    description: &p.front.description,
+                    href: format!("{root}{}", p.rel_dir()),
+                    current: false,
+                    is_home: p.is_home(),
+                })
+                .collect();
+            self.insert_nav(&mut ctx, lang, &root, true, nav);
+        }
+        let alternates: Vec<Alternate> = self
+            .config
+            .languages
+            .iter()
+            .map(|&other| {
+                let rel = News::list_path(other, list.year, list.number);
+                Alternate {
+                    lang: other.code(),
+                    href: format!("{root}{rel}"),
+                    url: format!("{}{rel}", self.config.base_url),
+                    current: other == lang,
+                }
+            })
+            .collect();
+        ctx.insert("alternates", &alternates);
+        let default = News::list_path(self.config.default_language, list.year, list.number);
+        ctx.insert("x_default", &Some(format!("{}{default}", self.config.base_url)));
+        ctx.insert("news_href", &format!("{root}{}", news::list_dir(lang)));
+        let items: Vec<ItemView> = news.page_items(list).iter().map(|i| i.view(news.config, lang, &root)).collect();
+        let years: Vec<YearLink> = news
+            .years(lang)
+            .into_iter()
+            .map(|year| YearLink {
+                year,
+                href: format!("{root}{}", News::list_path(lang, Some(year), 1)),
+                current: list.year == Some(year),
+            })
+            .collect();
+        let pages: Vec<PageLink> = (1..=list.count)
+            .map(|number| PageLink {
+                number,
+                href: format!("{root}{}", News::list_path(lang, list.year, number)),
+                current: number == list.number,
+            })
+            .collect();
+        ctx.insert(
+            "listing",
+            &ListingView {
+                year: list.year,
+                number: list.number,
+                count: list.count,
+                items,
+                years,
+                prev: (list.number > 1).then(|| pages[list.number - 2].href.clone()),
+                next: pages.get(list.number).map(|p| p.href.clone()),
+                pages,
+            },
+        );
+        let name = list.rel_dir.trim_start_matches(&format!("{lang}/")).trim_end_matches('/').to_string();
+        if let Some(out) = out {
+            let path = out.join(&list.rel_dir).join("index.html");
+            let file = create_file(&path)?;
+            let mut writer = std::io::BufWriter::new(file);
+            self.renderer.render_to("news.html", &ctx, &mut writer)?;
+            std::io::Write::flush(&mut writer).map_err(|e| Error::io(&path, e))?;
+            return Ok(None);
+        }
+        let html = self.renderer.render("news.html", &ctx)?;
+        Ok(Some(PageRecord {
+            lang,
+            name,
+            path: self.config.theme_dir().join("templates").join("news.html"),
+            rel_dir: list.rel_dir.clone(),
+            links: Vec::new(),
+            html,
+            content_html: String::new(),
+        }))
     }
 
     /// The original's relative URL when `page` is a translation that lags behind it.
@@ -288,9 +540,10 @@ impl Site {
         for (name, html) in self.root_pages()? {
             write_file(&out.join(name), html.as_bytes())?;
         }
-        write_file(&out.join("sitemap.xml"), self.sitemap().as_bytes())?;
-        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.config.base_url);
-        write_file(&out.join("robots.txt"), robots.as_bytes())?;
+        let news = self.news()?;
+        let sitemap = sitemap::sitemap(&self.config, &self.content, news.as_ref());
+        write_file(&out.join("sitemap.xml"), sitemap.as_bytes())?;
+        write_file(&out.join("robots.txt"), sitemap::robots(&self.config).as_bytes())?;
         Ok(4)
     }
 
@@ -314,6 +567,21 @@ impl Site {
             .collect();
         ctx.insert("languages", &languages);
         ctx.insert("site_title", &self.config.titles[&self.config.default_language]);
+        let feeds: Vec<LanguageChoice> = match self.news()? {
+            Some(news) if news.has_entries() => self
+                .config
+                .languages
+                .iter()
+                .map(|l| LanguageChoice {
+                    lang: l.code(),
+                    title: self.config.titles[l].clone(),
+                    href: feed::feed_path(*l),
+                    url: format!("{}{}", self.config.base_url, feed::feed_path(*l)),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        ctx.insert("feeds", &feeds);
         Ok(vec![
             ("index.html", self.renderer.render("index.html", &ctx)?),
             ("404.html", self.renderer.render("404.html", &ctx)?),
@@ -321,31 +589,8 @@ impl Site {
     }
 
     /// Every page with its language alternates (`xhtml:link`).
-    pub fn sitemap(&self) -> String {
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-        for page in self.content.all() {
-            let url = format!("{}{}", self.config.base_url, page.rel_dir());
-            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_html(&url)));
-            for &lang in &self.config.languages {
-                if let Some(twin) = self.content.twin(page, lang) {
-                    let href = format!("{}{}", self.config.base_url, twin.rel_dir());
-                    xml.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                        lang.code(),
-                        escape_html(&href)
-                    ));
-                }
-            }
-            if let Some(d) = self.content.twin(page, self.config.default_language) {
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                    escape_html(&format!("{}{}", self.config.base_url, d.rel_dir()))
-                ));
-            }
-            xml.push_str("  </url>\n");
-        }
-        xml.push_str("</urlset>\n");
-        xml
+    pub fn sitemap(&self) -> Result<String> {
+        Ok(sitemap::sitemap(&self.config, &self.content, self.news()?.as_ref()))
     }
 }
 
@@ -384,12 +629,40 @@ struct NavItem<'a> {
     is_home: bool,
 }
 
-fn template_name(home: bool) -> &'static str {
-    if home {
+fn template_name(page: &Page) -> &'static str {
+    if page.is_home() {
         "home.html"
+    } else if page.entry.is_some() {
+        "entry.html"
     } else {
         "page.html"
     }
+}
+
+#[derive(Serialize)]
+struct ListingView {
+    year: Option<i32>,
+    number: usize,
+    count: usize,
+    items: Vec<ItemView>,
+    years: Vec<YearLink>,
+    pages: Vec<PageLink>,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i32,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    href: String,
+    current: bool,
 }
 
 /// Context entries that cost more than a few strings, and whether a template reads them.

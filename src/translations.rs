@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::content::entry::EnglishStatus;
 use crate::content::{source_hash, Content, Page};
 use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
@@ -59,7 +60,11 @@ pub fn pairs(config: &Config, content: &Content) -> Vec<Pair> {
     let mut out = Vec::new();
     let source_lang = config.default_language;
     let Some(sources) = content.pages.get(&source_lang) else { return out };
-    for source in sources {
+    // A summary is not a translation, and a Japanese-only entry has none: neither goes stale.
+    let translated = |page: &&Page| {
+        !matches!(page.english_status(), Some(EnglishStatus::Summary | EnglishStatus::JapaneseOnly))
+    };
+    for source in sources.iter().filter(translated) {
         for &lang in config.languages.iter().filter(|l| **l != source_lang) {
             let current = source.source_hash.clone();
             let (path, state) = match content.twin(source, lang) {

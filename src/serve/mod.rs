@@ -274,12 +274,14 @@ impl Builder {
             }
             let name = path.file_stem()?.to_str()?;
             let old = site.content.pages.get(&lang)?.iter().position(|p| p.name == name)?;
-            let page = match load_page(&site.config.root, lang, &site.content.pages[&lang][old].path) {
+            let page = match load_page(&site.config, lang, &site.content.pages[&lang][old].path) {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            // Titles, order and slugs show on every page (navigation): rebuild everything.
-            if page.front != site.content.pages[&lang][old].front {
+            // Titles, order and slugs show on every page (navigation), entries' dates and
+            // statuses on the lists: rebuild everything.
+            let before = &site.content.pages[&lang][old];
+            if page.front != before.front || page.entry.is_some() || before.entry.is_some() {
                 return None;
             }
             reloaded.push((lang, old, page));

@@ -1,8 +1,12 @@
-//! Pages: discovery under `content/{lang}/`, front matter, and the ja/en pairing.
+//! Pages: discovery under `content/{lang}/` (sub-folders included), front matter, and the ja/en
+//! pairing by path; dated entries under `content/{lang}/news/` (see [`entry`]).
+
+pub mod entry;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
@@ -10,6 +14,7 @@ use walkdir::WalkDir;
 use crate::config::{toml_error, Config};
 use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
+use entry::{parse_entry, EnglishStatus, Entry, EntryFront, NEWS_DIR};
 
 /// Front matter keys an author may write.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -27,7 +32,8 @@ pub struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct Page {
     pub lang: Lang,
-    /// File name without `.md`; the key that pairs a page with its twin.
+    /// Path below the language folder without `.md` (`about`, `ir/policy`, `news/2024/q4`):
+    /// the key that pairs a page with its twin.
     pub name: String,
     pub path: PathBuf,
     pub front: FrontMatter,
@@ -39,6 +45,8 @@ pub struct Page {
     pub source: String,
     /// Short hash of `source`, computed once: what translations record in `translation_of`.
     pub source_hash: String,
+    /// Set on dated entries (pages under `news/`).
+    pub entry: Option<Entry>,
 }
 
 impl Page {
@@ -51,12 +59,20 @@ impl Page {
         self.name == "_index"
     }
 
-    /// URL path below the language folder: `""` for the home page, `about/` for a page.
-    pub fn slug(&self) -> &str {
-        if self.is_home() {
-            ""
-        } else {
-            self.front.slug.as_deref().unwrap_or(&self.name)
+    /// URL path below the language folder: `""` for the home page, `about` for a page,
+    /// `ir/policy` for `ir/policy.md` and `ir` for `ir/_index.md`. A `slug` replaces the
+    /// last part.
+    pub fn slug(&self) -> String {
+        let (folder, file) = match self.name.rsplit_once('/') {
+            Some((folder, file)) => (Some(folder), file),
+            None => (None, self.name.as_str()),
+        };
+        let last = if file == "_index" { None } else { Some(self.front.slug.as_deref().unwrap_or(file)) };
+        match (folder, last) {
+            (None, None) => String::new(),
+            (None, Some(last)) => last.to_string(),
+            (Some(folder), None) => folder.to_string(),
+            (Some(folder), Some(last)) => format!("{folder}/{last}"),
         }
     }
 
@@ -67,6 +83,11 @@ impl Page {
         } else {
             format!("{}/{}/", self.lang, self.slug())
         }
+    }
+
+    /// The English status of a Japanese entry.
+    pub fn english_status(&self) -> Option<EnglishStatus> {
+        self.entry.as_ref().and_then(|e| e.english)
     }
 
     pub fn nav_title(&self) -> &str {
@@ -98,41 +119,62 @@ impl Content {
                 ));
                 continue;
             }
-            for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
-                let entry = match entry {
+            for item in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+                let item = match item {
                     Ok(e) => e,
                     Err(e) => {
                         errors.push(Error::input(Stage::Content, Location::file(&dir), e.to_string()));
                         continue;
                     }
                 };
-                let path = entry.path();
-                if entry.file_type().is_dir() {
-                    errors.push(
-                        Error::input(
-                            Stage::Content,
-                            Location::file(path),
-                            "sub-folders are not supported in a language folder",
-                        )
-                        .with_hint("keep every page directly in content/ja or content/en"),
-                    );
+                let path = item.path();
+                if item.file_type().is_dir() || path.extension().and_then(|e| e.to_str()) != Some("md") {
                     continue;
                 }
-                if path.extension().and_then(|e| e.to_str()) != Some("md") {
-                    continue;
-                }
-                match load_page(&config.root, lang, path) {
+                match load_page(config, lang, path) {
                     Ok(page) => pages.push(page),
                     Err(e) => errors.push(e),
                 }
             }
-            pages.sort_by(|a, b| (a.front.weight, &a.name).cmp(&(b.front.weight, &b.name)));
             content.pages.insert(lang, pages);
         }
         Error::collect(errors)?;
+        content.inherit_entry_fields();
+        for pages in content.pages.values_mut() {
+            pages.sort_by(order);
+        }
         content.reindex();
         content.validate(config)?;
         Ok(content)
+    }
+
+    /// English entries take date and category from their Japanese twins.
+    fn inherit_entry_fields(&mut self) {
+        let originals: HashMap<String, (entry::EntryDate, String)> = self
+            .pages
+            .get(&Lang::Ja)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.entry.as_ref().map(|e| (p.name.clone(), (e.date, e.category.clone()))))
+            .collect();
+        for page in self.pages.iter_mut().filter(|(l, _)| **l != Lang::Ja).flat_map(|(_, p)| p.iter_mut()) {
+            if let (Some(entry), Some((date, category))) = (page.entry.as_mut(), originals.get(&page.name)) {
+                entry.date = *date;
+                entry.category = category.clone();
+            }
+        }
+    }
+
+    /// The pages of `lang` that are not entries, in deck order: what navigation lists.
+    pub fn regular(&self, lang: Lang) -> &[Page] {
+        let pages = self.pages.get(&lang).map(Vec::as_slice).unwrap_or_default();
+        &pages[..pages.partition_point(|p| p.entry.is_none())]
+    }
+
+    /// The dated entries of `lang`, newest first.
+    pub fn entries(&self, lang: Lang) -> &[Page] {
+        let pages = self.pages.get(&lang).map(Vec::as_slice).unwrap_or_default();
+        &pages[pages.partition_point(|p| p.entry.is_none())..]
     }
 
     fn reindex(&mut self) {
@@ -164,7 +206,7 @@ impl Content {
                     Error::input(Stage::Content, Location::file(path), "missing home page").with_hint("add _index.md"),
                 );
             }
-            let mut slugs: BTreeMap<&str, &Page> = BTreeMap::new();
+            let mut slugs: BTreeMap<String, &Page> = BTreeMap::new();
             for page in pages {
                 if let Some(first) = slugs.insert(page.slug(), page) {
                     errors.push(Error::input(
@@ -173,19 +215,41 @@ impl Content {
                         format!("slug `{}` is also used by {}", page.slug(), first.path.display()),
                     ));
                 }
+                let status = page.english_status();
                 for other in &config.languages {
                     if *other == lang {
                         continue;
                     }
-                    if self.position(*other, &page.name).is_none() {
-                        let twin = config.content_dir().join(other.code()).join(format!("{}.md", page.name));
+                    let twin = self.position(*other, &page.name);
+                    if status == Some(EnglishStatus::JapaneseOnly) {
+                        if let Some(i) = twin {
+                            errors.push(
+                                Error::input(
+                                    Stage::Content,
+                                    crate::config::key_location(&page.path, &page.source, "english"),
+                                    format!(
+                                        "entry is declared Japanese-only, but {} exists",
+                                        self.pages[other][i].path.display()
+                                    ),
+                                )
+                                .with_hint("remove the English file, or give the English status it has (full, summary or delayed)"),
+                            );
+                        }
+                        continue;
+                    }
+                    if twin.is_none() {
+                                let twin = config.content_dir().join(other.code()).join(format!("{}.md", page.name));
                         errors.push(
                             Error::input(
                                 Stage::Content,
                                 Location::file(&page.path),
                                 format!("page has no {other} twin: {} is missing", twin.display()),
                             )
-                            .with_hint("every page exists in both languages under the same file name"),
+                            .with_hint(if page.entry.is_some() {
+                                "every entry exists in both languages under the same path, unless the Japanese one says english = \"japanese-only\""
+                            } else {
+                                "every page exists in both languages under the same path"
+                            }),
                         );
                     }
                 }
@@ -223,19 +287,58 @@ impl Content {
     }
 }
 
-/// Loads the page at `path` of the site at `root`.
-pub fn load_page(root: &Path, lang: Lang, path: &Path) -> Result<Page> {
-    let source = crate::input::read_text(root, path, Stage::FrontMatter)?;
-    let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-    if !valid_name(&name) {
-        return Err(Error::input(
-            Stage::Content,
-            Location::file(path),
-            format!("file name `{name}.md` is not a valid page name"),
-        )
-        .with_hint("use lower-case letters, digits and hyphens, e.g. mid-term-plan.md"));
+/// Deck order for pages, then the entries newest first; ties broken by path, so the order
+/// never depends on the file system.
+fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    match (&a.entry, &b.entry) {
+        (None, None) => (a.front.weight, &a.name).cmp(&(b.front.weight, &b.name)),
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => y.date.moment().cmp(&x.date.moment()).then_with(|| a.name.cmp(&b.name)),
     }
-    let (front, body, body_line) = split_front_matter(path, &source)?;
+}
+
+/// The page name of a file under `content/{lang}/`: its path without `.md`, `/`-separated.
+fn page_name(config: &Config, lang: Lang, path: &Path) -> Result<String> {
+    let dir = config.content_dir().join(lang.code());
+    let rel = path.strip_prefix(&dir).unwrap_or(path).with_extension("");
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let last = parts.len().saturating_sub(1);
+    let valid = !parts.is_empty()
+        && parts.iter().enumerate().all(|(i, part)| valid_name(part) && (i == last || part != "_index"));
+    if !valid {
+        let shown = format!("{}.md", parts.join("/"));
+        return Err(Error::input(Stage::Content, Location::file(path), format!("`{shown}` is not a valid page path"))
+            .with_hint("use lower-case letters, digits and hyphens for files and folders, e.g. ir/mid-term-plan.md"));
+    }
+    Ok(parts.join("/"))
+}
+
+pub fn load_page(config: &Config, lang: Lang, path: &Path) -> Result<Page> {
+    let source = crate::input::read_text(&config.root, path, Stage::FrontMatter)?;
+    let name = page_name(config, lang, path)?;
+    let is_entry = name.starts_with(&format!("{NEWS_DIR}/"));
+    if is_entry && name.ends_with("/_index") {
+        return Err(Error::input(Stage::Content, Location::file(path), "the news list pages are made by irsite, not written")
+            .with_hint("remove this file; the lists' titles come from the theme's strings (news-title)"));
+    }
+    let (front, entry, body, body_line) = if is_entry {
+        let (front, body, body_line) = split_front_matter_as::<EntryFront>(path, &source)?;
+        let entry = parse_entry(config, lang, path, &source, &front)?;
+        let description = front.description.clone().unwrap_or_else(|| front.title.clone());
+        let page_front = FrontMatter {
+            title: front.title,
+            description,
+            weight: 0,
+            slug: front.slug,
+            nav_title: None,
+            translation_of: front.translation_of,
+        };
+        (page_front, Some(entry), body, body_line)
+    } else {
+        let (front, body, body_line) = split_front_matter(path, &source)?;
+        (front, None, body, body_line)
+    };
     if let Some(slug) = &front.slug {
         if !valid_name(slug) || slug == "_index" {
             let loc = crate::config::key_location(path, &source, "slug");
@@ -251,7 +354,7 @@ pub fn load_page(root: &Path, lang: Lang, path: &Path) -> Result<Page> {
     }
     let body_start = body.as_ptr() as usize - source.as_ptr() as usize;
     let source_hash = source_hash(&source);
-    Ok(Page { lang, name, path: path.to_path_buf(), front, body_start, body_line, source, source_hash })
+    Ok(Page { lang, name, path: path.to_path_buf(), front, body_start, body_line, source, source_hash, entry })
 }
 
 fn valid_name(name: &str) -> bool {
@@ -264,6 +367,11 @@ fn valid_name(name: &str) -> bool {
 
 /// Splits `+++` TOML front matter from the body.
 pub fn split_front_matter<'a>(path: &Path, source: &'a str) -> Result<(FrontMatter, &'a str, usize)> {
+    split_front_matter_as(path, source)
+}
+
+/// Splits `+++` TOML front matter of any shape (a page's or an entry's) from the body.
+pub fn split_front_matter_as<'a, T: DeserializeOwned>(path: &Path, source: &'a str) -> Result<(T, &'a str, usize)> {
     let first = source.lines().next().unwrap_or("");
     if first.trim_end() != "+++" {
         return Err(Error::input(
@@ -289,7 +397,7 @@ pub fn split_front_matter<'a>(path: &Path, source: &'a str) -> Result<(FrontMatt
             .with_hint("add a line with +++ after the front matter"));
     };
     let toml_text = &rest[..close_start];
-    let front: FrontMatter =
+    let front: T =
         toml::from_str(toml_text).map_err(|e| toml_error(Stage::FrontMatter, path, toml_text, 2, &e))?;
     let body = &rest[close_end..];
     let body_line = source[..after_open + close_end].matches('\n').count() + 1;
