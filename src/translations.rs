@@ -175,11 +175,18 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
     } else {
         config.root.join(path)
     };
-    let lang_dir = full.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
-    let lang: Lang = lang_dir.parse().map_err(|_| {
+    // The language folder is the ancestor right below `content/`; the page's path under it
+    // (sub-folders included) names the original.
+    let lang_dir = full.ancestors().skip(1).find(|a| {
+        a.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "content")
+            && a.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.parse::<Lang>().is_ok())
+    });
+    let not_a_page = || {
         Error::input(Stage::Content, Location::file(&full), "not a page of a language folder")
             .with_hint("mark a translated page, e.g. content/en/about.md")
-    })?;
+    };
+    let lang_dir = lang_dir.ok_or_else(not_a_page)?;
+    let lang: Lang = lang_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().parse().map_err(|_| not_a_page())?;
     if lang == config.default_language {
         return Err(Error::input(
             Stage::Content,
@@ -188,9 +195,8 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
         )
         .with_hint("mark the translated page, e.g. content/en/about.md"));
     }
-    let file_name =
-        full.file_name().ok_or_else(|| Error::input(Stage::Content, Location::file(&full), "not a page file"))?;
-    let source_path = config.content_dir().join(config.default_language.code()).join(file_name);
+    let rel = full.strip_prefix(lang_dir).map_err(|_| not_a_page())?;
+    let source_path = config.content_dir().join(config.default_language.code()).join(rel);
     if !source_path.is_file() {
         return Err(Error::input(
             Stage::Content,
