@@ -1,7 +1,11 @@
 //! Markdown to HTML: CommonMark plus tables and footnotes, stable heading ids, shortcode
-//! expansion and internal `@/page.md` links. Every step works on pulldown-cmark's events, so
+//! expansion, emphasis next to CJK punctuation and internal `@/page.md` links. Every step works on pulldown-cmark's events, so
 //! what the parser calls code, HTML or a link's URL is never rewritten as text.
 
+mod cjk;
+#[cfg(test)]
+mod conformance;
+mod emphasis;
 mod shortcodes;
 
 use std::collections::{HashMap, HashSet};
@@ -93,10 +97,9 @@ const TABLE_BOX_CLOSE: &str = "</div>\n";
 
 /// Renders `body`, which starts at `first_line` of the file at `path`.
 pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks) -> Result<Rendered> {
-    let text = fix_cjk_emphasis(body);
-    let body = text.as_str();
     let source = Source { path, body, first_line, lines: LineIndex::new(body) };
     let events: Vec<Spanned> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let events = emphasis::cjk_friendly(body, events);
     let events = shortcodes::expand(&source, events, hooks)?;
 
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
@@ -252,89 +255,6 @@ impl Ids {
             }
         }
     }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
-}
-
-/// CommonMark's flanking rules leave `**営業利益（前年比+10%）**を達成` as literal asterisks,
-/// because the closing run sits between punctuation and a letter. Japanese authors write exactly
-/// this, so `**…**` pairs touching CJK text become `<strong>` before parsing.
-pub fn fix_cjk_emphasis(text: &str) -> String {
-    if !text.contains("**") {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 32);
-    let mut in_fence = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-        }
-        if in_fence || !line.contains("**") || line.starts_with("    ") {
-            out.push_str(line);
-            continue;
-        }
-        out.push_str(&fix_line(line));
-    }
-    out
-}
-
-fn fix_line(line: &str) -> String {
-    // Positions of `**` runs outside inline code.
-    let bytes = line.as_bytes();
-    let mut marks = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
-            let fence = &line[i..i + run];
-            match line[i + run..].find(fence) {
-                Some(close) => i = i + run + close + run,
-                None => i += run,
-            }
-            continue;
-        }
-        if bytes[i] == b'*' {
-            let run = bytes[i..].iter().take_while(|b| **b == b'*').count();
-            if run == 2 {
-                marks.push(i);
-            }
-            i += run;
-            continue;
-        }
-        i += 1;
-    }
-    let mut replace = Vec::new();
-    for pair in marks.chunks(2) {
-        let [open, close] = pair else { break };
-        let inner = &line[open + 2..*close];
-        if inner.is_empty() || inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace) {
-            continue;
-        }
-        let before = line[..*open].chars().next_back();
-        let after = line[close + 2..].chars().next();
-        let touches_cjk =
-            [before, after, inner.chars().next(), inner.chars().next_back()].into_iter().flatten().any(is_cjk);
-        if touches_cjk {
-            replace.push((*open, *close));
-        }
-    }
-    if replace.is_empty() {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len() + 16 * replace.len());
-    let mut last = 0;
-    for (open, close) in replace {
-        out.push_str(&line[last..open]);
-        out.push_str("<strong>");
-        out.push_str(&line[open + 2..close]);
-        out.push_str("</strong>");
-        last = close + 2;
-    }
-    out.push_str(&line[last..]);
-    out
 }
 
 #[cfg(test)]
@@ -497,5 +417,44 @@ mod tests {
         let charts = "{{ chart(id=\"c\") }}\n\n".repeat(MAX_BLOCKS_PER_PAGE + 1);
         let err = render(Path::new("p.md"), &charts, 1, &mut NoHooks).unwrap_err();
         assert!(err.to_string().contains(&format!("at most {MAX_BLOCKS_PER_PAGE} charts")), "{err}");
+    }
+
+    #[test]
+    fn emphasis_next_to_cjk_punctuation() {
+        let cases = [
+            ("*注意（重要）*です", "<p><em>注意（重要）</em>です</p>\n"),
+            ("***注意（重要）***です", "<p><em><strong>注意（重要）</strong></em>です</p>\n"),
+            ("これは**重要（\n必須）**です", "<p>これは<strong>重要（\n必須）</strong>です</p>\n"),
+            ("𠮟**(こちらが正式表記)**", "<p>𠮟<strong>(こちらが正式表記)</strong></p>\n"),
+            ("ㇰ**(ku)**ㇿ", "<p>ㇰ<strong>(ku)</strong>ㇿ</p>\n"),
+            ("**売上（{{ fig(id=\"x\") }}）**を達成", "<p><strong>売上（2,263億円）</strong>を達成</p>\n"),
+            ("| 項目 |\n|---|\n| **注意（重要）**です |\n", "<td><strong>注意（重要）</strong>です</td>"),
+        ];
+        for (page, want) in cases {
+            let html = md(page).html;
+            assert!(html.contains(want), "{page:?} gave {html}");
+        }
+    }
+
+    #[test]
+    fn emphasis_is_never_made_in_code_html_urls_or_escapes() {
+        let cases = [
+            ("`**注意**を`", "<p><code>**注意**を</code></p>\n"),
+            ("```\n**注意**を\n```", "<pre><code>**注意**を\n</code></pre>\n"),
+            ("[a](https://e.example/**注意**を \"**注意**を\")", "<p><a href=\"https://e.example/**%E6%B3%A8%E6%84%8F**%E3%82%92\" title=\"**注意**を\">a</a></p>\n"),
+            ("<https://e.example/**注意**を>", "<p><a href=\"https://e.example/**%E6%B3%A8%E6%84%8F**%E3%82%92\">https://e.example/**注意**を</a></p>\n"),
+            ("<div title=\"**注意**を\">\n**注意**を\n</div>", "<div title=\"**注意**を\">\n**注意**を\n</div>"),
+            ("a <span title=\"**注意**を\">b</span>", "<p>a <span title=\"**注意**を\">b</span></p>\n"),
+            // Both runs can open and close here, and their lengths add up to 3: no pair.
+            ("\\**注意**を", "<p>**注意**を</p>\n"),
+            ("\\**note**", "<p>*<em>note</em>*</p>\n"),
+            ("\\*\\*注意\\*\\*を", "<p>**注意**を</p>\n"),
+            ("**注意&#42;*を", "<p>**注意**を</p>\n"),
+        ];
+        for (page, want) in cases {
+            assert_eq!(md(page).html, want, "{page:?}");
+        }
+        let alt = md("![**注意（重要）**を](a.png)").html;
+        assert_eq!(alt, "<p><img src=\"a.png\" alt=\"注意（重要）を\" /></p>\n");
     }
 }
