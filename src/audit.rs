@@ -70,6 +70,8 @@ pub struct AuditEntry {
     pub en: String,
     pub source: String,
     pub as_of: String,
+    /// The filing an imported value came from (`irsite import`).
+    pub provenance: Option<crate::data::Provenance>,
     pub uses: Vec<AuditUse>,
     pub flag: AuditFlag,
 }
@@ -90,6 +92,11 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
                 let Some(value) = value else { continue };
                 let id = format!("{}.{}", table.name, column.id);
                 index.insert((id.clone(), Some(row.id.clone())), entries.len());
+                let provenance = table.provenance.get(&(row.id.clone(), column.id.clone())).cloned();
+                let source = match &provenance {
+                    Some(p) => provenance_text(p),
+                    None => table.source.clone().unwrap_or_default(),
+                };
                 entries.push(AuditEntry {
                     id,
                     row: Some(row.id.clone()),
@@ -98,8 +105,9 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
                     status: table.status(&row.id),
                     ja: render(*value, column.unit, Lang::Ja),
                     en: render(*value, column.unit, Lang::En),
-                    source: table.source.clone().unwrap_or_default(),
+                    source,
                     as_of: table.as_of.clone().unwrap_or_default(),
+                    provenance,
                     uses: Vec::new(),
                     flag: AuditFlag::Unused,
                 });
@@ -118,6 +126,7 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
             en: render(fact.value, fact.unit, Lang::En),
             source: fact.source.clone().unwrap_or_default(),
             as_of: fact.as_of.clone().unwrap_or_default(),
+            provenance: None,
             uses: Vec::new(),
             flag: AuditFlag::Unused,
         });
@@ -170,6 +179,12 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
         };
     }
     entries
+}
+
+/// An imported value's source for the table: the filing (document, date, company code) and
+/// the element and context that hold the value in it.
+fn provenance_text(p: &crate::data::Provenance) -> String {
+    format!("{} {} {} {} {}", p.filing.document, p.filing.filing_date, p.filing.securities_code, p.element, p.context)
 }
 
 /// `results ja 12,30 en 12,31; chart consolidated-revenue: results ja 40 en 41`.
@@ -296,8 +311,27 @@ pub fn audit_table(entries: &[AuditEntry]) -> String {
 pub fn audit_csv(entries: &[AuditEntry]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
-        "figure", "row", "value", "unit", "status", "ja", "en", "source", "as_of", "flag", "page", "lang", "line",
-        "chart", "text",
+        "figure",
+        "row",
+        "value",
+        "unit",
+        "status",
+        "ja",
+        "en",
+        "source",
+        "as_of",
+        "flag",
+        "page",
+        "lang",
+        "line",
+        "chart",
+        "text",
+        "filing",
+        "filing_document",
+        "filing_date",
+        "securities_code",
+        "element",
+        "context",
     ];
     // Writing to a Vec cannot fail.
     let _ = crate::spreadsheet::write_record(&mut writer, header);
@@ -314,9 +348,21 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
             e.as_of.clone(),
             e.flag.label(),
         ];
+        let origin: [String; 6] = match &e.provenance {
+            Some(p) => [
+                p.filing_id.clone(),
+                p.filing.document.clone(),
+                p.filing.filing_date.clone(),
+                p.filing.securities_code.clone(),
+                p.element.clone(),
+                p.context.clone(),
+            ],
+            None => Default::default(),
+        };
         if e.uses.is_empty() {
             let mut record = base.to_vec();
             record.extend(std::iter::repeat_n(String::new(), 5));
+            record.extend(origin.iter().cloned());
             let _ = crate::spreadsheet::write_record(&mut writer, &record);
         }
         for u in &e.uses {
@@ -328,6 +374,7 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
                 u.chart.clone().unwrap_or_default(),
                 u.text.clone(),
             ]);
+            record.extend(origin.iter().cloned());
             let _ = crate::spreadsheet::write_record(&mut writer, &record);
         }
     }

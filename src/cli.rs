@@ -71,6 +71,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::audit::AuditFormat,
     },
+    /// Import figures from filings into content/data (tables, sidecars with the provenance of
+    /// every value, and the column labels in locales/). Nothing is written when anything fails.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// TDnet 決算短信 summaries: a package folder or .zip, or its XBRLData/Summary/*-ixbrl.htm
+    /// or *.xbrl. --verbose lists the facts that are not imported.
+    Tdnet {
+        #[arg(value_name = "PATH", required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// Replace values that differ from the filing instead of stopping with an error.
+        #[arg(long)]
+        overwrite: bool,
+    },
 }
 
 pub fn main() -> i32 {
@@ -92,6 +111,9 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Check { strict } => Ok(commands::check::run(cli, *strict)),
         Command::Translations { mark } => commands::translations::run(cli, mark),
         Command::Figures { format } => commands::figures::run(cli, *format),
+        Command::Import { source: ImportSource::Tdnet { paths, overwrite } } => {
+            commands::import::run(cli, paths, *overwrite)
+        }
     }
 }
 

@@ -74,6 +74,8 @@ pub struct Table {
     pub status: BTreeMap<String, Status>,
     /// Category tables: Fluent key of each row's label.
     pub categories: BTreeMap<String, String>,
+    /// Imported values: (period, column) → where the value came from.
+    pub provenance: BTreeMap<(String, String), Provenance>,
 }
 
 impl Table {
@@ -389,6 +391,40 @@ struct Sidecar {
     status: BTreeMap<String, Status>,
     #[serde(default)]
     categories: BTreeMap<String, String>,
+    /// Filings values were imported from (`irsite import`), by id.
+    #[serde(default)]
+    filings: BTreeMap<String, FilingSource>,
+    /// Where each imported value came from: period → column → source.
+    #[serde(default)]
+    provenance: BTreeMap<String, BTreeMap<String, ValueSource>>,
+}
+
+/// A filing in a sidecar's `[filings.<id>]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilingSource {
+    pub document: String,
+    pub file: String,
+    pub filing_date: String,
+    pub securities_code: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueSource {
+    filing: String,
+    element: String,
+    context: String,
+    kind: Status,
+}
+
+/// Where an imported value came from: the filing, and the element and context in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub filing_id: String,
+    pub filing: FilingSource,
+    pub element: String,
+    pub context: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -597,8 +633,45 @@ pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
             errors.push(Error::input(Stage::Data, key_location(&sidecar_path, &sidecar_text, "as_of"), e.to_string()));
         }
     }
+    let mut provenance = BTreeMap::new();
+    for (period, columns) in &sidecar.provenance {
+        for (column, source) in columns {
+            let at = key_location(&sidecar_path, &sidecar_text, period);
+            let Some(filing) = sidecar.filings.get(&source.filing) else {
+                errors.push(Error::input(
+                    Stage::Data,
+                    at,
+                    format!(
+                        "provenance of `{column}` for {period} names filing `{}`, which [filings] does not list",
+                        source.filing
+                    ),
+                ));
+                continue;
+            };
+            let known_row = rows.iter().any(|r| &r.id == period);
+            if !known_row || !sidecar.columns.contains_key(column) {
+                errors.push(Error::input(
+                    Stage::Data,
+                    at,
+                    format!("provenance given for `{column}` of {period}, which is not a cell of the table"),
+                ));
+                continue;
+            }
+            let _ = source.kind;
+            provenance.insert(
+                (period.clone(), column.clone()),
+                Provenance {
+                    filing_id: source.filing.clone(),
+                    filing: filing.clone(),
+                    element: source.element.clone(),
+                    context: source.context.clone(),
+                },
+            );
+        }
+    }
     Error::collect(errors)?;
     Ok(Table {
+        provenance,
         name,
         csv_path: csv_path.to_path_buf(),
         sidecar_path,

@@ -125,6 +125,8 @@ pub enum Stage {
     Template,
     Chart,
     Output,
+    /// Reading a filing to import (`irsite import`).
+    Import,
 }
 
 impl fmt::Display for Stage {
@@ -139,6 +141,7 @@ impl fmt::Display for Stage {
             Stage::Template => "template",
             Stage::Chart => "chart",
             Stage::Output => "output",
+            Stage::Import => "import",
         };
         f.write_str(name)
     }

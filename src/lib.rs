@@ -25,6 +25,7 @@ pub mod error;
 pub mod figures;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod lang;
 pub mod markdown;

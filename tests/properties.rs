@@ -550,6 +550,7 @@ fn build_chart(case: &ChartCase) -> (ChartSpec, Table, BTreeMap<String, String>)
         as_of: None,
         status,
         categories,
+        provenance: BTreeMap::new(),
     };
     let spec = ChartSpec {
         id: "chart-under-test".into(),

@@ -1,9 +1,10 @@
-//! The commands behind `irsite build`, `serve`, `check`, `translations` and `figures`, one
+//! The commands behind `irsite build`, `serve`, `check`, `translations`, `figures` and `import`, one
 //! file each. They sit on top of the pipeline (`site`, `check`, `audit`, `serve`) and only
 //! turn its results into what the terminal shows and the exit status.
 
 pub mod build;
 pub mod check;
 pub mod figures;
+pub mod import;
 pub mod serve;
 pub mod translations;
