@@ -89,16 +89,20 @@ fn delayed_english(site: &Site) -> Vec<Error> {
             let entry = page.entry.as_ref()?;
             let Some(EnglishStatus::Delayed(followed)) = entry.english else { return None };
             let location = crate::config::key_location(&page.path, &page.source, "english_date");
-            Some(Error::input(
-                Stage::Content,
-                location,
-                format!(
-                    "English version delayed: published {} after the Japanese one of {}",
-                    followed.iso(),
-                    entry.date.iso()
+            Some(
+                Error::input(
+                    Stage::Content,
+                    location,
+                    format!(
+                        "English version delayed: published {} after the Japanese one of {}",
+                        followed.iso(),
+                        entry.date.iso()
+                    ),
+                )
+                .with_hint(
+                    "the English list marks this entry as delayed; publish both languages together where possible",
                 ),
             )
-            .with_hint("the English list marks this entry as delayed; publish both languages together where possible"))
         })
         .collect()
 }
@@ -355,9 +359,9 @@ fn split_anchor(s: &str) -> (&str, Option<&str>) {
 }
 
 fn has_scheme(href: &str, schemes: &[&str]) -> bool {
-    schemes
-        .iter()
-        .any(|s| href.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)) && href[s.len()..].starts_with(':'))
+    schemes.iter().any(|s| {
+        href.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)) && href[s.len()..].starts_with(':')
+    })
 }
 
 fn has_any_scheme(href: &str) -> bool {

@@ -195,11 +195,19 @@ fn parse_news(raw: RawNews, path: &Path, text: &str) -> Result<NewsConfig> {
             ));
         }
         if categories.iter().any(|c| c.id == raw_category.id) {
-            return Err(Error::input(Stage::Config, location, format!("category `{}` is listed twice", raw_category.id)));
+            return Err(Error::input(
+                Stage::Config,
+                location,
+                format!("category `{}` is listed twice", raw_category.id),
+            ));
         }
         let labels = BTreeMap::from([(Lang::Ja, raw_category.ja), (Lang::En, raw_category.en)]);
         if labels.values().any(|l| l.trim().is_empty()) {
-            return Err(Error::input(Stage::Config, location, format!("category `{}` has an empty label", raw_category.id)));
+            return Err(Error::input(
+                Stage::Config,
+                location,
+                format!("category `{}` has an empty label", raw_category.id),
+            ));
         }
         categories.push(Category { id: raw_category.id, labels });
     }

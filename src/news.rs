@@ -274,11 +274,7 @@ mod tests {
             lists.iter().map(|l| (l.rel_dir.clone(), l.start, l.end, l.count)).collect();
         assert_eq!(
             shown,
-            [
-                ("ja/news/".into(), 0, 2, 3),
-                ("ja/news/page/2/".into(), 2, 4, 3),
-                ("ja/news/page/3/".into(), 4, 5, 3)
-            ]
+            [("ja/news/".into(), 0, 2, 3), ("ja/news/page/2/".into(), 2, 4, 3), ("ja/news/page/3/".into(), 4, 5, 3)]
         );
         lists.clear();
         paginate(&mut lists, Lang::En, Some(2024), "en/news/2024/", 0, 10);

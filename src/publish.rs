@@ -182,10 +182,18 @@ fn refuse(path: &Path, message: impl Into<String>, hint: &str) -> Error {
 pub fn check_output(output: &Path, site_root: &Path) -> Result<PathBuf> {
     let link = std::fs::symlink_metadata(output).ok();
     if link.as_ref().is_some_and(|m| m.file_type().is_symlink()) && !output.exists() {
-        return Err(refuse(output, "the output is a symbolic link to nothing", "point the link at a folder, or remove it"));
+        return Err(refuse(
+            output,
+            "the output is a symbolic link to nothing",
+            "point the link at a folder, or remove it",
+        ));
     }
     if output.exists() && !output.is_dir() {
-        return Err(refuse(output, "output path exists and is not a folder", "remove the file or choose another --output"));
+        return Err(refuse(
+            output,
+            "output path exists and is not a folder",
+            "remove the file or choose another --output",
+        ));
     }
     let parent = parent_of(output);
     if let Some(file) = parent.ancestors().find(|a| a.exists() && !a.is_dir()) {
@@ -199,7 +207,11 @@ pub fn check_output(output: &Path, site_root: &Path) -> Result<PathBuf> {
     let root = site_root.canonicalize().map_err(|e| Error::io(site_root, e))?;
     let choose = "choose a folder of its own for the output, such as public";
     if real.parent().is_none() || root.starts_with(&real) {
-        return Err(refuse(output, "the output folder is the site's folder or holds it; a build would delete the site", choose));
+        return Err(refuse(
+            output,
+            "the output folder is the site's folder or holds it; a build would delete the site",
+            choose,
+        ));
     }
     for source in SOURCE_DIRS {
         let dir = real_path(&root.join(source)).unwrap_or_else(|_| root.join(source));

@@ -347,7 +347,8 @@ impl Site {
     ) {
         if let (Some(config), Some(title)) = (self.config.news.as_ref(), self.news_titles.get(&lang)) {
             let regular = self.content.regular(lang);
-            let at = regular.iter().position(|p| !p.is_home() && p.front.weight > config.weight).unwrap_or(regular.len());
+            let at =
+                regular.iter().position(|p| !p.is_home() && p.front.weight > config.weight).unwrap_or(regular.len());
             nav.insert(
                 at,
                 NavItem {
@@ -434,7 +435,13 @@ impl Site {
         })
     }
 
-    fn render_list(&self, news: &News, list: &ListPage, out: Option<&Path>, needs: &Needs) -> Result<Option<PageRecord>> {
+    fn render_list(
+        &self,
+        news: &News,
+        list: &ListPage,
+        out: Option<&Path>,
+        needs: &Needs,
+    ) -> Result<Option<PageRecord>> {
         let lang = list.lang;
         let root = relative_root(&list.rel_dir);
         let mut ctx = self.common_context(lang, &root, &list.rel_dir, Some(news));
@@ -810,8 +817,12 @@ fn create_file(path: &Path) -> Result<std::fs::File> {
 
 /// The error for a static file at `path` that would replace the generated file `rel`.
 pub fn static_collision(path: &Path, rel: &str) -> Error {
-    Error::input(Stage::Output, Location::file(path), format!("this static file would replace the generated file `{rel}`"))
-        .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden")
+    Error::input(
+        Stage::Output,
+        Location::file(path),
+        format!("this static file would replace the generated file `{rel}`"),
+    )
+    .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden")
 }
 
 /// Copies the theme's `static/`, then the site's `static/` over it. A static file may replace

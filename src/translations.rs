@@ -61,9 +61,8 @@ pub fn pairs(config: &Config, content: &Content) -> Vec<Pair> {
     let source_lang = config.default_language;
     let Some(sources) = content.pages.get(&source_lang) else { return out };
     // A summary is not a translation, and a Japanese-only entry has none: neither goes stale.
-    let translated = |page: &&Page| {
-        !matches!(page.english_status(), Some(EnglishStatus::Summary | EnglishStatus::JapaneseOnly))
-    };
+    let translated =
+        |page: &&Page| !matches!(page.english_status(), Some(EnglishStatus::Summary | EnglishStatus::JapaneseOnly));
     for source in sources.iter().filter(translated) {
         for &lang in config.languages.iter().filter(|l| **l != source_lang) {
             let current = source.source_hash.clone();
@@ -186,7 +185,8 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
             .with_hint("mark a translated page, e.g. content/en/about.md")
     };
     let lang_dir = lang_dir.ok_or_else(not_a_page)?;
-    let lang: Lang = lang_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().parse().map_err(|_| not_a_page())?;
+    let lang: Lang =
+        lang_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().parse().map_err(|_| not_a_page())?;
     if lang == config.default_language {
         return Err(Error::input(
             Stage::Content,
@@ -208,13 +208,8 @@ pub fn mark(config: &Config, path: &Path) -> Result<String> {
     let hash = source_hash(&source);
     // Read as written (line endings and byte-order mark kept), under the input rule: a page
     // linked to a file outside the site is neither read nor written.
-    let raw = crate::input::read_bytes(
-        &config.root,
-        &full,
-        Stage::Content,
-        crate::input::MAX_TEXT_FILE_BYTES,
-        "pages",
-    )?;
+    let raw =
+        crate::input::read_bytes(&config.root, &full, Stage::Content, crate::input::MAX_TEXT_FILE_BYTES, "pages")?;
     let text = String::from_utf8(raw).map_err(|_| {
         Error::input(Stage::Content, Location::file(&full), "file is not valid UTF-8")
             .with_hint("save the file with UTF-8 encoding")

@@ -371,24 +371,61 @@ fn output_is_deterministic() {
     }
 }
 
+/// The English `dividends` chart, with the words `change` gives for a key (its title is
+/// `title`; other keys give `None`) in place of the site's.
+fn dividends_with(site: &Site, change: impl Fn(&str, bool) -> Option<String>) -> ChartOutput {
+    let spec = &site.data.charts["dividends"];
+    let table = &site.data.tables[&spec.data];
+    let text = |key: &str| -> Result<String, String> {
+        match change(key, key == spec.title) {
+            Some(words) => Ok(words),
+            None => site.locales.text(Lang::En, key, &[]),
+        }
+    };
+    chart::render(spec, table, Lang::En, &text, "").unwrap()
+}
+
 #[test]
 fn text_from_locales_is_escaped() {
     let site = site();
-    let spec = &site.data.charts["dividends"];
-    let table = &site.data.tables[&spec.data];
     let nasty = "A <b>&\"'</b>";
-    let text = |key: &str| -> Result<String, String> {
-        if key == spec.title || key.starts_with("series-") {
-            Ok(nasty.to_string())
-        } else {
-            site.locales.text(Lang::En, key, &[])
-        }
-    };
-    let out = chart::render(spec, table, Lang::En, &text, "").unwrap();
+    let out = dividends_with(&site, |key, title| (title || key.starts_with("series-")).then(|| nasty.to_string()));
     let doc = roxmltree::Document::parse(&out.svg).unwrap();
     assert_eq!(doc.descendants().find(|n| n.has_tag_name("title")).unwrap().text(), Some(nasty));
     assert!(texts(&doc).iter().any(|t| t == nasty), "legend keeps the text");
     assert!(!out.html.contains("<b>"));
+}
+
+#[test]
+fn multi_line_fluent_labels_are_single_line_text() {
+    let site = site();
+    let plain = dividends_with(&site, |_, _| None);
+    // What Fluent returns for a message written over several lines of an .ftl file.
+    let out = dividends_with(&site, |key, title| {
+        let value = site.locales.text(Lang::En, key, &[]).unwrap();
+        (title || key.starts_with("series-")).then(|| value.replace(' ', "\n    ") + "\n  (A)")
+    });
+    let doc = roxmltree::Document::parse(&out.svg).unwrap_or_else(|e| panic!("{e}\n{}", out.svg));
+    let (before, after) = (texts(&roxmltree::Document::parse(&plain.svg).unwrap()), texts(&doc));
+    assert_eq!(before.len(), after.len(), "one text element per label");
+    assert!(after.iter().all(|t| !t.contains(['\n', '\r'])), "{after:?}");
+    let title = site.text(Lang::En, &site.data.charts["dividends"].title);
+    assert_eq!(
+        doc.descendants().find(|n| n.has_tag_name("title")).unwrap().text(),
+        Some(format!("{title} (A)").as_str())
+    );
+}
+
+#[test]
+fn slots_in_a_title_are_not_filled() {
+    let site = site();
+    let title = "Dividends %items% and %title%";
+    let out = dividends_with(&site, |_, is_title| is_title.then(|| title.to_string()));
+    let doc = roxmltree::Document::parse(&out.svg).unwrap();
+    let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap().text().unwrap().to_string();
+    assert!(desc.contains(title), "{desc}");
+    let table = &site.data.tables[&site.data.charts["dividends"].data];
+    assert_eq!(desc.matches(&site.text(Lang::En, &table.columns[0].label)).count(), 1, "{desc}");
 }
 
 #[test]

@@ -715,7 +715,11 @@ fn figures_csv_never_carries_a_formula() {
     let sidecar = dir.path().join("content/data/t.toml");
     let text = std::fs::read_to_string(&sidecar).unwrap();
     assert!(text.contains("source = \"3-1\""));
-    std::fs::write(&sidecar, text.replace("source = \"3-1\"", "source = \"=HYPERLINK(\\\"https://attacker.example/\\\")\"")).unwrap();
+    std::fs::write(
+        &sidecar,
+        text.replace("source = \"3-1\"", "source = \"=HYPERLINK(\\\"https://attacker.example/\\\")\""),
+    )
+    .unwrap();
     let out = common::irsite(dir.path(), &["figures", "--format", "csv"]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     let csv = String::from_utf8(out.stdout).unwrap();

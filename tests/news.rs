@@ -85,9 +85,11 @@ fn the_english_list_shows_every_japanese_entry_with_its_english_status() {
     for page in ["en/news", "en/news/page/2", "en/news/page/3"] {
         let html = read(&out.join(page).join("index.html"));
         for item in html.split("<li class=\"news-item\">").skip(1) {
-            let status = item.split("news-status-").nth(1).and_then(|s| s.split_once("\">")).map(|(_, rest)| {
-                rest.split("</span>").next().unwrap().to_string()
-            });
+            let status = item
+                .split("news-status-")
+                .nth(1)
+                .and_then(|s| s.split_once("\">"))
+                .map(|(_, rest)| rest.split("</span>").next().unwrap().to_string());
             let (href, title) = listed(item).remove(0);
             english.push((format!("{title} → {href}"), status.unwrap_or_default()));
         }
@@ -120,7 +122,9 @@ fn the_english_list_shows_every_japanese_entry_with_its_english_status() {
     assert!(!office.contains("hreflang=\"en\" href="), "no English alternate in the head");
     // English entries say what they are, with the way to the original.
     let summary = read(&out.join("en/news/2024/dividend/index.html"));
-    assert!(summary.contains("English summary (outline). <a href=\"../../../../ja/news/2024/dividend/\" hreflang=\"ja\">"));
+    assert!(
+        summary.contains("English summary (outline). <a href=\"../../../../ja/news/2024/dividend/\" hreflang=\"ja\">")
+    );
     let agm = read(&out.join("en/news/2024/agm/index.html"));
     assert!(agm.contains("<time datetime=\"2024-06-20\">June 20, 2024</time>"), "date taken from the Japanese entry");
     assert!(agm.contains("<span class=\"news-category\">IR event</span>"));
@@ -141,7 +145,8 @@ fn home_pages_navigation_nested_pages_and_sitemap() {
     let nav = home.split("class=\"site-nav\"").nth(1).unwrap();
     let news_at = nav.find("../ja/news/").unwrap();
     assert!(nav.find("../ja/results/").unwrap() > news_at);
-    assert!(read(&out.join("ja/news/2024/agm/index.html")).contains("<a href=\"../../../../ja/news/\" aria-current=\"page\">"));
+    assert!(read(&out.join("ja/news/2024/agm/index.html"))
+        .contains("<a href=\"../../../../ja/news/\" aria-current=\"page\">"));
     // A page in a sub-folder, paired with its twin by path, linking to an entry.
     let policy = read(&out.join("ja/ir/policy/index.html"));
     assert!(policy.contains("hreflang=\"en\" href=\"https://example.com/en/ir/policy/\""));
@@ -172,7 +177,9 @@ fn home_pages_navigation_nested_pages_and_sitemap() {
 #[test]
 fn atom_feeds_parse_with_absolute_urls_and_the_newest_entry_date() {
     let (site, out) = built(&["--base-url", "https://ir.example.com/ir/"]);
-    for (lang, first_title, count) in [("ja", AGM, 5), ("en", "Notice of the annual general meeting of shareholders", 5)] {
+    for (lang, first_title, count) in
+        [("ja", AGM, 5), ("en", "Notice of the annual general meeting of shareholders", 5)]
+    {
         let bytes = fs::read(out.join(lang).join("news/feed.xml")).unwrap();
         let feed = feed_rs::parser::parse(bytes.as_slice()).unwrap_or_else(|e| panic!("{lang} feed: {e}"));
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
@@ -180,8 +187,11 @@ fn atom_feeds_parse_with_absolute_urls_and_the_newest_entry_date() {
         assert_eq!(feed.language.as_deref(), Some(lang));
         // The newest entry's date (2024-06-20 JST), never the build time.
         assert_eq!(feed.updated.unwrap().to_rfc3339(), "2024-06-19T15:00:00+00:00");
-        assert!(feed.links.iter().any(|l| l.rel.as_deref() == Some("self")
-            && l.href == format!("https://ir.example.com/ir/{lang}/news/feed.xml")));
+        assert!(feed
+            .links
+            .iter()
+            .any(|l| l.rel.as_deref() == Some("self")
+                && l.href == format!("https://ir.example.com/ir/{lang}/news/feed.xml")));
         assert_eq!(feed.entries.len(), count);
         assert_eq!(feed.entries[0].title.as_ref().unwrap().content, first_title);
         for entry in &feed.entries {
@@ -197,7 +207,10 @@ fn atom_feeds_parse_with_absolute_urls_and_the_newest_entry_date() {
     let office = en.entries.last().unwrap();
     assert_eq!(office.id, "https://ir.example.com/ir/ja/news/2023/office/");
     assert_eq!(office.links[0].href_lang.as_deref(), Some("ja"));
-    assert!(office.categories.iter().any(|c| c.term == "english-japanese-only" && c.label.as_deref() == Some("Japanese only")));
+    assert!(office
+        .categories
+        .iter()
+        .any(|c| c.term == "english-japanese-only" && c.label.as_deref() == Some("Japanese only")));
 
     // Every page links its language's feed in <head>; the language chooser links both.
     for entry in walkdir::WalkDir::new(&out).into_iter().filter_map(|e| e.ok()) {
@@ -253,7 +266,12 @@ fn check_reports_delayed_english_as_a_warning_and_a_missing_status_as_an_error()
     let site = fixture_site("news");
     let result = irsite(site.path(), &["check"]);
     let text = stderr(&result);
-    assert!(text.contains("warning[content]: English version delayed: published 2024-06-27 after the Japanese one of 2024-06-20"), "{text}");
+    assert!(
+        text.contains(
+            "warning[content]: English version delayed: published 2024-06-27 after the Japanese one of 2024-06-20"
+        ),
+        "{text}"
+    );
     assert!(text.contains("content/ja/news/2024/agm.md:7:1"), "{text}");
     assert!(!text.contains("content/en/news/2024/dividend.md"), "a summary is not a stale translation: {text}");
 

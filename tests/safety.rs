@@ -205,8 +205,11 @@ fn a_failed_build_leaves_no_staging_folder() {
     fs::write(site.path().join("static/en/data/sales-chart.csv"), "x\n").unwrap();
     let charts = fs::read_to_string(site.path().join("content/data/charts.toml")).unwrap();
     let id = charts.split("id = \"").nth(1).unwrap().split('"').next().unwrap();
-    fs::rename(site.path().join("static/en/data/sales-chart.csv"), site.path().join(format!("static/en/data/{id}.csv")))
-        .unwrap();
+    fs::rename(
+        site.path().join("static/en/data/sales-chart.csv"),
+        site.path().join(format!("static/en/data/{id}.csv")),
+    )
+    .unwrap();
     let result = build(site.path(), &out, &[]);
     assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
     assert!(stderr(&result).contains("would replace the generated file"), "{}", stderr(&result));

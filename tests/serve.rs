@@ -188,7 +188,9 @@ fn a_taken_port_is_a_clear_error() {
 fn requests_for_other_hosts_are_refused() {
     let (_server, addr, _dir) = start_with_base_url("https://example.com/ir/");
     let port = addr.rsplit(':').next().unwrap();
-    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("LOCALHOST:{port}"), format!("[::1]:{port}")] {
+    for host in
+        [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("LOCALHOST:{port}"), format!("[::1]:{port}")]
+    {
         let (status, _, _) = request(&addr, "/ir/en/", &format!("Host: {host}\r\n"));
         assert_eq!(status, 200, "Host: {host}");
     }

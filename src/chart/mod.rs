@@ -110,13 +110,41 @@ impl Words {
     }
 }
 
-/// Fills the `%name%` slots of a template.
+/// Fills the `%name%` slots of a template in one pass: a value put in is never read for slots
+/// again, so a title holding `%items%` stays as written. Unknown slots are left as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("%{name}%"), value);
+    let mut out = String::with_capacity(template.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('%') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('%').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('%');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// A Fluent value as one line of text: a message written over several lines of an `.ftl` file
+/// has line breaks in its value, which an SVG `<text>` cannot hold (and a label box cannot be
+/// measured for). Each break, with the spaces around it, becomes one space.
+pub fn single_line(text: String) -> String {
+    if !text.contains(char::is_control) {
+        return text;
+    }
+    text.split(char::is_control).map(str::trim).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Everything a layout needs, resolved for one language.
@@ -138,6 +166,7 @@ pub struct Model {
 
 impl Model {
     pub fn build(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text) -> Result<Model, String> {
+        let text = |key: &str| text(key).map(single_line);
         let column = |id: &str, index: usize| -> Result<Series, String> {
             let c = table.column(id).ok_or_else(|| format!("table `{}` has no series `{id}`", table.name))?;
             Ok(Series {
@@ -185,7 +214,7 @@ impl Model {
             series,
             lines,
             total,
-            words: Words::load(text)?,
+            words: Words::load(&text)?,
         })
     }
 

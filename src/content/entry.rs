@@ -179,7 +179,8 @@ pub fn parse_entry(config: &Config, lang: Lang, path: &Path, source: &str, front
         None => return Err(fail("date", "an entry needs a `date`".into()).with_hint("e.g. date = 2024-05-10")),
     };
     let category = front.category.clone().ok_or_else(|| {
-        fail("category", "an entry needs a `category`".into()).with_hint(format!("categories: {}", category_ids(config)))
+        fail("category", "an entry needs a `category`".into())
+            .with_hint(format!("categories: {}", category_ids(config)))
     })?;
     if news.category(&category).is_none() {
         return Err(fail("category", format!("unknown category `{category}`"))
@@ -204,7 +205,9 @@ pub fn parse_entry(config: &Config, lang: Lang, path: &Path, source: &str, front
             EnglishStatus::Delayed(followed)
         }
         Some(other) => {
-            return Err(fail("english", format!("unknown English status `{other}`")).with_hint(format!("use {STATUS_WORDS}")))
+            return Err(
+                fail("english", format!("unknown English status `{other}`")).with_hint(format!("use {STATUS_WORDS}"))
+            )
         }
     };
     if front.english_date.is_some() && !matches!(english, EnglishStatus::Delayed(_)) {
@@ -218,8 +221,7 @@ pub fn parse_entry(config: &Config, lang: Lang, path: &Path, source: &str, front
 }
 
 fn category_ids(config: &Config) -> String {
-    let ids: Vec<&str> =
-        config.news.iter().flat_map(|n| n.categories.iter()).map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = config.news.iter().flat_map(|n| n.categories.iter()).map(|c| c.id.as_str()).collect();
     ids.join(", ")
 }
 
@@ -228,7 +230,9 @@ pub fn parse_date(value: &toml::Value) -> std::result::Result<EntryDate, String>
     let expected = "expected a date such as 2024-05-10 or 2024-05-10T15:00 (Japan time)";
     let datetime = match value {
         toml::Value::Datetime(d) => *d,
-        toml::Value::String(s) => s.trim().parse::<toml::value::Datetime>().map_err(|_| format!("`{s}`: {expected}"))?,
+        toml::Value::String(s) => {
+            s.trim().parse::<toml::value::Datetime>().map_err(|_| format!("`{s}`: {expected}"))?
+        }
         _ => return Err(expected.to_string()),
     };
     let Some(d) = datetime.date else { return Err(format!("`{datetime}` has no date: {expected}")) };
@@ -293,7 +297,10 @@ mod tests {
     #[test]
     fn dates_are_japan_time_days_or_moments() {
         let d = date("2024-05-10").unwrap();
-        assert_eq!((d.iso(), d.label(Lang::Ja), d.label(Lang::En)), ("2024-05-10".into(), "2024年5月10日".into(), "May 10, 2024".into()));
+        assert_eq!(
+            (d.iso(), d.label(Lang::Ja), d.label(Lang::En)),
+            ("2024-05-10".into(), "2024年5月10日".into(), "May 10, 2024".into())
+        );
         let t = date("2024-05-10T15:30").unwrap();
         assert_eq!(t.iso(), "2024-05-10T15:30:00+09:00");
         assert_eq!(t.label(Lang::Ja), "2024年5月10日 15:30");

@@ -238,7 +238,7 @@ impl Content {
                         continue;
                     }
                     if twin.is_none() {
-                                let twin = config.content_dir().join(other.code()).join(format!("{}.md", page.name));
+                        let twin = config.content_dir().join(other.code()).join(format!("{}.md", page.name));
                         errors.push(
                             Error::input(
                                 Stage::Content,
@@ -319,8 +319,12 @@ pub fn load_page(config: &Config, lang: Lang, path: &Path) -> Result<Page> {
     let name = page_name(config, lang, path)?;
     let is_entry = name.starts_with(&format!("{NEWS_DIR}/"));
     if is_entry && name.ends_with("/_index") {
-        return Err(Error::input(Stage::Content, Location::file(path), "the news list pages are made by irsite, not written")
-            .with_hint("remove this file; the lists' titles come from the theme's strings (news-title)"));
+        return Err(Error::input(
+            Stage::Content,
+            Location::file(path),
+            "the news list pages are made by irsite, not written",
+        )
+        .with_hint("remove this file; the lists' titles come from the theme's strings (news-title)"));
     }
     let (front, entry, body, body_line) = if is_entry {
         let (front, body, body_line) = split_front_matter_as::<EntryFront>(path, &source)?;
@@ -397,8 +401,7 @@ pub fn split_front_matter_as<'a, T: DeserializeOwned>(path: &Path, source: &'a s
             .with_hint("add a line with +++ after the front matter"));
     };
     let toml_text = &rest[..close_start];
-    let front: T =
-        toml::from_str(toml_text).map_err(|e| toml_error(Stage::FrontMatter, path, toml_text, 2, &e))?;
+    let front: T = toml::from_str(toml_text).map_err(|e| toml_error(Stage::FrontMatter, path, toml_text, 2, &e))?;
     let body = &rest[close_end..];
     let body_line = source[..after_open + close_end].matches('\n').count() + 1;
     Ok((front, body, body_line))

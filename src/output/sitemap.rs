@@ -35,11 +35,8 @@ pub fn sitemap(config: &Config, content: &Content, news: Option<&News>) -> Strin
         url(page.rel_dir(), alternates, default);
     }
     for list in news.map(|n| n.lists.as_slice()).unwrap_or_default() {
-        let alternates = config
-            .languages
-            .iter()
-            .map(|&lang| (lang.code(), News::list_path(lang, list.year, list.number)))
-            .collect();
+        let alternates =
+            config.languages.iter().map(|&lang| (lang.code(), News::list_path(lang, list.year, list.number))).collect();
         url(list.rel_dir.clone(), alternates, Some(News::list_path(config.default_language, list.year, list.number)));
     }
     xml.push_str("</urlset>\n");

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::atomic::AtomicUsize;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -370,7 +370,8 @@ static OPEN_STREAMS: AtomicUsize = AtomicUsize::new(0);
 
 fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) {
     if !allowed_host(request.host.as_deref(), port) {
-        let body = format!("irsite serve answers only requests for 127.0.0.1:{port}, localhost:{port} or [::1]:{port}\n");
+        let body =
+            format!("irsite serve answers only requests for 127.0.0.1:{port}, localhost:{port} or [::1]:{port}\n");
         return request.respond(Response::text(403, &body));
     }
     if request.method != "GET" && request.method != "HEAD" {
@@ -451,7 +452,6 @@ const PATH_ENCODE: &percent_encoding::AsciiSet =
 fn encode_path(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, PATH_ENCODE).to_string()
 }
-
 
 /// The reload script, and the error overlay when the last build failed.
 pub fn reload_script(base_path: &str, error: Option<&str>) -> String {
