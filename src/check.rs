@@ -43,6 +43,7 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
             return outcome;
         }
     };
+    outcome.warnings.extend(config.warnings());
     let site = match Site::load(config) {
         Ok(s) => s,
         Err(e) => {
@@ -130,19 +131,11 @@ fn output_files(
         files.insert(name.to_string());
     }
     let built = files.clone();
-    for dir in [site.config.theme_dir().join("static"), site.config.root.join("static")] {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if built.contains(&rel) {
-                    outcome.errors.push(crate::site::static_collision(entry.path(), &rel));
-                }
-                files.insert(rel);
-            }
+    for (rel, file) in crate::theme::files(&site.config, "static", Some("static")) {
+        if built.contains(&rel) {
+            outcome.errors.push(crate::site::static_collision(&file.path, &rel));
         }
+        files.insert(rel);
     }
     files
 }
@@ -178,10 +171,7 @@ impl<'a> Links<'a> {
         let ids = records.iter().map(|r| (r.rel_dir.clone(), html_ids(&r.html))).collect();
         let templates = template_files(&site.config)
             .into_values()
-            .filter_map(|path| {
-                let text = crate::input::read_text(&site.config.root, &path, crate::error::Stage::Template).ok()?;
-                Some((path, text))
-            })
+            .filter_map(|file| file.text(&site.config.root, Stage::Template).ok().map(|text| (file.path, text)))
             .collect();
         Links { site, records, files, ids, templates }
     }
@@ -484,12 +474,17 @@ fn check_keys(site: &Site, templates: &[(PathBuf, String)], outcome: &mut Outcom
     let mut used: BTreeSet<String> = site.locales.used_keys();
     let mut prefixes: Vec<String> = Vec::new();
     for (path, text) in templates {
+        // A template that asks `has_text(key=…)` first treats that string as optional.
+        let optional: BTreeSet<String> = optional_keys(text);
         for call in template_keys(text) {
             if call.prefix {
                 prefixes.push(call.key.clone());
                 continue;
             }
             used.insert(call.key.clone());
+            if optional.contains(&call.key) {
+                continue;
+            }
             for &lang in &site.config.languages {
                 if !site.locales.has(lang, &call.key) {
                     outcome.errors.push(
@@ -506,7 +501,8 @@ fn check_keys(site: &Site, templates: &[(PathBuf, String)], outcome: &mut Outcom
     }
     used.extend(site.data.label_keys().into_iter().map(|(key, _)| key.to_string()));
     let lang = site.config.default_language;
-    for (key, location) in site.locales.keys(lang) {
+    // The theme's own strings are its business: only the site's are reported as unused.
+    for (key, location) in site.locales.site_keys(lang) {
         if used.contains(key) || prefixes.iter().any(|p| key.starts_with(p.as_str())) {
             continue;
         }
@@ -539,6 +535,16 @@ struct KeyCall {
     offset: usize,
     /// `t(key="lang-name-" ~ code)`: any key starting with `key` may be used.
     prefix: bool,
+}
+
+/// The keys of `has_text(key="…")` calls in a template's text.
+fn optional_keys(text: &str) -> BTreeSet<String> {
+    text.match_indices("has_text(key=\"")
+        .filter_map(|(at, call)| {
+            let rest = &text[at + call.len()..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect()
 }
 
 /// `t(key="…")` calls in a template's text.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::contrast::Rgb;
 use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 
@@ -18,6 +19,7 @@ struct RawConfig {
     theme: String,
     title: BTreeMap<String, String>,
     news: Option<RawNews>,
+    company: Option<RawCompany>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +53,20 @@ fn default_news_weight() -> i64 {
     1000
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompany {
+    name: BTreeMap<String, String>,
+    securities_code: Option<String>,
+    exchange: Option<String>,
+    logo: Option<String>,
+    brand_color: Option<String>,
+    #[serde(default)]
+    market: BTreeMap<String, String>,
+    #[serde(default)]
+    copyright: BTreeMap<String, String>,
+}
+
 fn default_theme() -> String {
     "default".to_string()
 }
@@ -67,6 +83,7 @@ pub struct Config {
     pub titles: BTreeMap<Lang, String>,
     /// `[news]`: dated entries under `content/{lang}/news/`; `None` when the site has none.
     pub news: Option<NewsConfig>,
+    pub company: Company,
 }
 
 /// Settings of the news section: list pages, the home page's share and the categories.
@@ -91,6 +108,41 @@ pub struct Category {
 impl NewsConfig {
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// `[company]`: who the site is about, shown in the header, footer, disclaimer, page titles,
+/// structured data and social cards.
+#[derive(Debug, Clone)]
+pub struct Company {
+    /// The company's name in each language (without [company], the site's titles).
+    pub names: BTreeMap<Lang, String>,
+    /// TSE 4-character code, e.g. `3774` or `130A`.
+    pub securities_code: Option<String>,
+    /// Where the shares are listed; `TSE` when not given.
+    pub exchange: String,
+    /// The market segment in each language (may be empty).
+    pub market: BTreeMap<Lang, String>,
+    /// Path of the logo inside the site's `static/` folder, as published (`logo.svg`).
+    pub logo: Option<String>,
+    pub brand: Option<Brand>,
+    /// The copyright holder in each language (the name when not given).
+    pub copyright: BTreeMap<Lang, String>,
+}
+
+/// The brand colour as configured and as the theme uses it.
+#[derive(Debug, Clone)]
+pub struct Brand {
+    pub requested: Rgb,
+    /// `requested`, or a darker shade of it when `requested` misses WCAG AA contrast.
+    pub colour: Rgb,
+    pub location: Location,
+}
+
+impl Company {
+    /// The schema.org `tickerSymbol`: exchange and code separated by a space (`TSE 3774`).
+    pub fn ticker_symbol(&self) -> Option<String> {
+        self.securities_code.as_ref().map(|code| format!("{} {code}", self.exchange))
     }
 }
 
@@ -140,7 +192,51 @@ impl Config {
             Some(news) => Some(parse_news(news, path, text)?),
             None => None,
         };
-        Ok(Config { root: root.to_path_buf(), base_url, default_language, languages, theme: raw.theme, titles, news })
+        let company = match raw.company {
+            Some(company) => parse_company(root, path, text, company, &languages)?,
+            None => Company {
+                names: titles.clone(),
+                securities_code: None,
+                exchange: DEFAULT_EXCHANGE.to_string(),
+                market: BTreeMap::new(),
+                logo: None,
+                brand: None,
+                copyright: titles.clone(),
+            },
+        };
+        Ok(Config {
+            root: root.to_path_buf(),
+            base_url,
+            default_language,
+            languages,
+            theme: raw.theme,
+            titles,
+            news,
+            company,
+        })
+    }
+
+    /// Problems worth saying that do not stop a build: a brand colour darkened for contrast.
+    pub fn warnings(&self) -> Vec<Error> {
+        let mut warnings = Vec::new();
+        if let Some(brand) = self.company.brand.as_ref().filter(|b| b.colour != b.requested) {
+            let (ratio, background) = crate::contrast::worst_contrast(brand.requested);
+            warnings.push(
+                Error::input(
+                    Stage::Config,
+                    brand.location.clone(),
+                    format!(
+                        "brand_color {} has a contrast of {ratio:.2}:1 against {background}, below the {}:1 of WCAG AA; the theme uses the darker {} ({:.2}:1) instead",
+                        brand.requested,
+                        crate::contrast::AA_TEXT,
+                        brand.colour,
+                        crate::contrast::worst_contrast(brand.colour).0
+                    ),
+                )
+                .with_hint(format!("set brand_color = \"{}\" (or another dark enough colour) to silence this", brand.colour)),
+            );
+        }
+        warnings
     }
 
     pub fn content_dir(&self) -> PathBuf {
@@ -221,6 +317,102 @@ pub fn value_location(path: &Path, text: &str, value: &str) -> Location {
         .position(|line| line.contains(&quoted))
         .map(|i| Location::line(path, i + 1))
         .unwrap_or_else(|| Location::file(path))
+}
+
+const DEFAULT_EXCHANGE: &str = "TSE";
+
+fn parse_company(root: &Path, path: &Path, text: &str, raw: RawCompany, languages: &[Lang]) -> Result<Company> {
+    let at = |key: &str| key_location(path, text, key);
+    let by_lang = |table: BTreeMap<String, String>, key: &str| -> Result<BTreeMap<Lang, String>> {
+        let mut out = BTreeMap::new();
+        for (code, value) in table {
+            let lang: Lang = code.parse().map_err(|m: String| Error::input(Stage::Config, at(key), m))?;
+            let value = value.trim().to_string();
+            if value.is_empty() {
+                return Err(Error::input(Stage::Config, at(key), format!("[{key}] {code} is empty")));
+            }
+            out.insert(lang, value);
+        }
+        Ok(out)
+    };
+    let names = by_lang(raw.name, "company.name")?;
+    for lang in languages {
+        if !names.contains_key(lang) {
+            return Err(Error::input(
+                Stage::Config,
+                at("company.name"),
+                format!("missing the company's name in `{lang}`"),
+            )
+            .with_hint(format!("add `{lang} = \"…\"` under [company.name]")));
+        }
+    }
+    let market = by_lang(raw.market, "company.market")?;
+    let mut copyright = by_lang(raw.copyright, "company.copyright")?;
+    for (lang, name) in &names {
+        copyright.entry(*lang).or_insert_with(|| name.clone());
+    }
+    let securities_code = match raw.securities_code {
+        Some(code) => Some(
+            check_securities_code(code.trim())
+                .map_err(|(m, hint)| Error::input(Stage::Config, at("securities_code"), m).with_hint(hint))?,
+        ),
+        None => None,
+    };
+    let exchange = raw.exchange.map(|e| e.trim().to_string()).unwrap_or_else(|| DEFAULT_EXCHANGE.to_string());
+    if exchange.is_empty() || !exchange.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Error::input(
+            Stage::Config,
+            at("exchange"),
+            format!("exchange `{exchange}` must be a short code such as TSE"),
+        ));
+    }
+    let logo = match raw.logo {
+        Some(logo) => {
+            let published = logo.strip_prefix("static/").filter(|rest| {
+                !rest.is_empty() && !rest.split(['/', '\\']).any(|part| part.is_empty() || part == "." || part == "..")
+            });
+            let Some(published) = published else {
+                return Err(Error::input(
+                    Stage::Config,
+                    at("logo"),
+                    format!("logo `{logo}` must be a file under static/"),
+                )
+                .with_hint("e.g. logo = \"static/logo.svg\""));
+            };
+            if !root.join(&logo).is_file() {
+                return Err(Error::input(
+                    Stage::Config,
+                    at("logo"),
+                    format!("logo file `{logo}` not found in the site"),
+                ));
+            }
+            Some(published.to_string())
+        }
+        None => None,
+    };
+    let brand = match raw.brand_color {
+        Some(colour) => {
+            let location = at("brand_color");
+            let requested = Rgb::parse(colour.trim()).map_err(|m| Error::input(Stage::Config, location.clone(), m))?;
+            Some(Brand { requested, colour: crate::contrast::usable_brand_colour(requested), location })
+        }
+        None => None,
+    };
+    Ok(Company { names, securities_code, exchange, market, logo, brand, copyright })
+}
+
+/// A TSE securities code: four characters, digits or capital letters (`3774`, `130A`).
+fn check_securities_code(code: &str) -> std::result::Result<String, (String, String)> {
+    let ok = code.len() == 4 && code.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+    if ok {
+        return Ok(code.to_string());
+    }
+    let hint = if code.len() == 5 && code.ends_with('0') {
+        format!("TDnet's five-digit form adds a 0; write the four-character code \"{}\"", &code[..4])
+    } else {
+        "the four-character code of the Tokyo Stock Exchange, e.g. \"3774\"".to_string()
+    };
+    Err((format!("securities_code `{code}` is not a four-character securities code"), hint))
 }
 
 /// The base URL as the url crate serializes it (host lower-cased, non-ASCII percent-encoded),

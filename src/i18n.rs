@@ -1,4 +1,6 @@
-//! Interface strings from Fluent files: `locales/{lang}/*.ftl`, one bundle per language.
+//! Interface strings from Fluent files, one bundle per language: the theme's
+//! (`locales/{lang}/*.ftl` of the theme, see `theme`), then the site's `locales/{lang}/*.ftl`,
+//! whose keys replace the theme's.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -9,16 +11,18 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
+use crate::theme::ThemeFile;
 
 pub struct Locales {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     /// Where each message is defined, per language.
     keys: BTreeMap<Lang, BTreeMap<String, Location>>,
+    /// Keys whose text is the theme's (the site does not define them), per language.
+    from_theme: BTreeMap<Lang, BTreeSet<String>>,
     /// Keys looked up during a build, for the unused-key report: a flag per defined key, so
     /// the lookups of parallel page renders share no lock.
     used: HashMap<String, AtomicBool>,
@@ -37,10 +41,15 @@ impl Locales {
         let mut errors = Vec::new();
         let mut bundles = BTreeMap::new();
         let mut keys = BTreeMap::new();
+        let mut from_theme = BTreeMap::new();
         for &lang in &config.languages {
             let dir = config.locales_dir().join(lang.code());
-            let files = ftl_files(&dir);
-            if files.is_empty() {
+            let theme_files: Vec<ThemeFile> = crate::theme::files(config, &format!("locales/{}", lang.code()), None)
+                .into_values()
+                .filter(|f| f.path.extension().is_some_and(|x| x == "ftl"))
+                .collect();
+            let site_files = ftl_files(&dir);
+            if theme_files.is_empty() && site_files.is_empty() {
                 errors.push(Error::input(Stage::Locale, Location::file(&dir), format!("no .ftl files for `{lang}`")));
                 continue;
             }
@@ -48,29 +57,33 @@ impl Locales {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Bidi isolation marks (U+2068/U+2069) would end up as stray characters in HTML.
             bundle.set_use_isolating(false);
-            let mut lang_keys: BTreeMap<String, Location> = BTreeMap::new();
-            for path in files {
-                match load_file(&config.root, &path) {
+            // The theme's strings first; a site string of the same key replaces the theme's.
+            let mut theme_keys: BTreeMap<String, Location> = BTreeMap::new();
+            for file in &theme_files {
+                match file.text(&config.root, Stage::Locale).and_then(|text| load_text(&file.path, text)) {
                     Ok((resource, defined)) => {
-                        for (key, location) in defined {
-                            if let Some(first) = lang_keys.get(&key) {
-                                errors.push(Error::input(
-                                    Stage::Locale,
-                                    location,
-                                    format!("key `{key}` is already defined at {first}"),
-                                ));
-                            } else {
-                                lang_keys.insert(key, location);
-                            }
-                        }
-                        // Duplicates are reported above with their lines.
+                        add_keys(&mut theme_keys, defined, &mut errors);
                         let _ = bundle.add_resource(resource);
                     }
                     Err(e) => errors.push(e),
                 }
             }
+            let mut site_keys: BTreeMap<String, Location> = BTreeMap::new();
+            for path in site_files {
+                match crate::input::read_text(&config.root, &path, Stage::Locale)
+                    .and_then(|text| load_text(&path, text))
+                {
+                    Ok((resource, defined)) => {
+                        add_keys(&mut site_keys, defined, &mut errors);
+                        bundle.add_resource_overriding(resource);
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+            from_theme.insert(lang, theme_keys.keys().filter(|k| !site_keys.contains_key(*k)).cloned().collect());
+            theme_keys.extend(site_keys);
             bundles.insert(lang, bundle);
-            keys.insert(lang, lang_keys);
+            keys.insert(lang, theme_keys);
         }
         Error::collect(errors)?;
         let used = keys
@@ -78,7 +91,7 @@ impl Locales {
             .flat_map(|k: &BTreeMap<String, Location>| k.keys())
             .map(|k| (k.clone(), AtomicBool::new(false)))
             .collect();
-        let locales = Locales { bundles, keys, used, used_unknown: Mutex::new(BTreeSet::new()) };
+        let locales = Locales { bundles, keys, from_theme, used, used_unknown: Mutex::new(BTreeSet::new()) };
         locales.check_parity()?;
         Ok(locales)
     }
@@ -114,6 +127,12 @@ impl Locales {
 
     pub fn keys(&self, lang: Lang) -> impl Iterator<Item = (&String, &Location)> {
         self.keys.get(&lang).into_iter().flatten()
+    }
+
+    /// The keys the site's own `locales/` define (replacing the theme's or not).
+    pub fn site_keys(&self, lang: Lang) -> impl Iterator<Item = (&String, &Location)> {
+        let theme = self.from_theme.get(&lang);
+        self.keys(lang).filter(move |(k, _)| !theme.is_some_and(|t| t.contains(*k)))
     }
 
     /// Keys looked up since loading.
@@ -159,21 +178,25 @@ impl Locales {
 }
 
 fn ftl_files(dir: &Path) -> Vec<PathBuf> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .sort_by_file_name()
+    crate::theme::files_on_disk(dir)
         .into_iter()
-        .filter_map(|e| e.ok())
-        // Links and special files too: the input rule decides whether they are read.
-        .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "ftl"))
-        .map(|e| e.into_path())
+        .map(|(_, path)| path)
+        .filter(|path| path.extension().is_some_and(|x| x == "ftl"))
         .collect()
 }
 
-fn load_file(root: &Path, path: &Path) -> Result<(FluentResource, Vec<(String, Location)>)> {
-    let text = crate::input::read_text(root, path, Stage::Locale)?;
+/// Adds the keys of one file, reporting a key defined twice (in this file or an earlier one).
+fn add_keys(keys: &mut BTreeMap<String, Location>, defined: Vec<(String, Location)>, errors: &mut Vec<Error>) {
+    for (key, location) in defined {
+        if let Some(first) = keys.get(&key) {
+            errors.push(Error::input(Stage::Locale, location, format!("key `{key}` is already defined at {first}")));
+        } else {
+            keys.insert(key, location);
+        }
+    }
+}
+
+fn load_text(path: &Path, text: String) -> Result<(FluentResource, Vec<(String, Location)>)> {
     // fluent-syntax gives the key set and precise syntax errors; the bundle gets its own resource.
     match fluent_syntax::parser::parse(text.as_str()) {
         Ok(resource) => {

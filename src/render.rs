@@ -1,4 +1,4 @@
-//! Themes: tera templates from `themes/<theme>/templates`, overridable by the site's
+//! Templates: tera templates of the theme (see `theme`), overridable by the site's
 //! `templates/`, with the `t()` function reading Fluent strings.
 
 use std::collections::BTreeMap;
@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tera::{Context, Kwargs, State, Tera};
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::{Error, Location, Result, Stage};
 use crate::i18n::Locales;
 use crate::lang::Lang;
+use crate::theme::{self, ThemeFile};
 
 pub struct Renderer {
     tera: Tera,
@@ -21,30 +21,15 @@ pub struct Renderer {
     ids: BTreeMap<String, String>,
 }
 
-/// Template files of the theme, with the site's `templates/` taking precedence by name.
-pub fn template_files(config: &Config) -> BTreeMap<String, PathBuf> {
-    let mut files = BTreeMap::new();
-    for dir in [config.theme_dir().join("templates"), config.root.join("templates")] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
-            // Links and special files too: the input rule decides whether they are read.
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
-            let name = rel.to_string_lossy().replace('\\', "/");
-            files.insert(name, entry.into_path());
-        }
-    }
-    files
+/// Template files: the theme's, with the site's `templates/` taking precedence by name.
+pub fn template_files(config: &Config) -> BTreeMap<String, ThemeFile> {
+    theme::files(config, "templates", Some("templates"))
 }
 
 impl Renderer {
     pub fn new(config: &Config, locales: Arc<Locales>) -> Result<Renderer> {
-        let sources = template_files(config);
-        if sources.is_empty() {
+        let files = template_files(config);
+        if files.is_empty() {
             return Err(Error::input(
                 Stage::Template,
                 Location::file(config.theme_dir().join("templates")),
@@ -55,12 +40,19 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
         let mut raw = Vec::new();
-        for (name, path) in &sources {
-            raw.push((name.clone(), crate::input::read_text(&config.root, path, Stage::Template)?));
+        for (name, file) in &files {
+            raw.push((name.clone(), file.text(&config.root, Stage::Template)?));
         }
+        let sources: BTreeMap<String, PathBuf> = files.into_iter().map(|(name, file)| (name, file.path)).collect();
         // Functions are registered first: tera checks every call when templates are added.
+        let strings = locales.clone();
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            translate(&locales, kwargs, state)
+            translate(&strings, kwargs, state)
+        });
+        // `has_text(key="footer-source")`: whether the site or theme defines an optional string.
+        tera.register_function("has_text", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<bool> {
+            let key: String = kwargs.must_get("key")?;
+            Ok(locales.has(page_lang(&kwargs, state)?, &key))
         });
         tera.add_raw_templates(raw.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error(&sources, &e))?;
@@ -116,14 +108,7 @@ fn literal_ids(template: &str) -> impl Iterator<Item = &str> {
 /// `t(key="nav-home", name="…")`: the message in the page's language (`lang` in the context).
 fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     let key: String = kwargs.must_get("key")?;
-    // `lang=` picks another language, e.g. for the bilingual 404 page.
-    let lang: String = match kwargs.get::<String>("lang")? {
-        Some(l) => l,
-        None => {
-            state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?
-        }
-    };
-    let lang: Lang = lang.parse().map_err(tera::Error::message)?;
+    let lang = page_lang(&kwargs, state)?;
     let mut args = Vec::new();
     for (name, value) in kwargs.iter() {
         let name = name.to_string();
@@ -134,6 +119,18 @@ fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> tera::TeraResu
     }
     let args: Vec<(&str, String)> = args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
     locales.text(lang, &key, &args).map_err(tera::Error::message)
+}
+
+/// The language a string function reads: `lang=` (e.g. on the bilingual 404 page), else the
+/// page's `lang`.
+fn page_lang(kwargs: &Kwargs, state: &State) -> tera::TeraResult<Lang> {
+    let lang: String = match kwargs.get::<String>("lang")? {
+        Some(l) => l,
+        None => {
+            state.get("lang")?.ok_or_else(|| tera::Error::message("t(): `lang` is not set in the template context"))?
+        }
+    };
+    lang.parse().map_err(tera::Error::message)
 }
 
 fn template_error(sources: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Error {

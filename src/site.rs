@@ -18,6 +18,7 @@ use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
 use crate::news::{self, ItemView, ListPage, News};
 use crate::output::{feed, sitemap};
+use crate::metadata;
 use crate::publish::Staging;
 use crate::render::Renderer;
 use crate::shortcode::Shortcode;
@@ -254,6 +255,11 @@ impl Site {
     ) -> Result<tera::Context> {
         let lang = page.lang;
         let mut ctx = self.common_context(lang, root, &page.rel_dir(), news);
+        let canonical = format!("{}{}", self.config.base_url, page.rel_dir());
+        ctx.insert(
+            "social",
+            &metadata::social(&self.config, lang, &page.front.title, &page.front.description, &canonical),
+        );
         let toc: Vec<TocEntry> = rendered
             .headings
             .iter()
@@ -315,8 +321,7 @@ impl Site {
                 });
             }
         }
-        let default_twin = self.content.twin(page, self.config.default_language);
-        ctx.insert("x_default", &default_twin.map(|t| format!("{}{}", self.config.base_url, t.rel_dir())));
+        ctx.insert("x_default", &self.x_default(page));
         ctx.insert("alternates", &alternates);
         Ok(ctx)
     }
@@ -329,6 +334,8 @@ impl Site {
         ctx.insert("site_title", &self.config.titles[&lang]);
         ctx.insert("base_url", &self.config.base_url);
         ctx.insert("canonical", &format!("{}{rel_dir}", self.config.base_url));
+        ctx.insert("company", &metadata::company(&self.config, lang, root));
+        ctx.insert("structured_data", &metadata::structured_data(&self.config, lang));
         let feed = news.filter(|n| n.has_entries()).map(|_| format!("{root}{}", feed::feed_path(lang)));
         ctx.insert("feed", &feed);
         ctx.insert("english_status", &None::<&str>);
@@ -445,6 +452,14 @@ impl Site {
         let lang = list.lang;
         let root = relative_root(&list.rel_dir);
         let mut ctx = self.common_context(lang, &root, &list.rel_dir, Some(news));
+        let text = |key: &str, args: &[(&str, String)]| self.locales.text(lang, key, args).unwrap_or_default();
+        let title = match list.year {
+            Some(year) => text("news-archive-title", &[("year", year.to_string())]),
+            None => text("news-title", &[]),
+        };
+        let description = text("news-description", &[]);
+        let canonical = format!("{}{}", self.config.base_url, list.rel_dir);
+        ctx.insert("social", &metadata::social(&self.config, lang, &title, &description, &canonical));
         if needs.nav {
             let nav = self
                 .content
@@ -530,6 +545,11 @@ impl Site {
         }))
     }
 
+    /// The hreflang `x-default` of a page, as an absolute URL.
+    fn x_default(&self, page: &Page) -> Option<String> {
+        sitemap::x_default(&self.config, &self.content, page).map(|rel| format!("{}{rel}", self.config.base_url))
+    }
+
     /// The original's relative URL when `page` is a translation that lags behind it.
     fn stale_original(&self, page: &Page, root: &str) -> Option<String> {
         let source_lang = self.config.default_language;
@@ -589,6 +609,12 @@ impl Site {
             _ => Vec::new(),
         };
         ctx.insert("feeds", &feeds);
+        let lang = self.config.default_language;
+        let title = languages.iter().map(|l| l.title.as_str()).collect::<Vec<_>>().join(" / ");
+        ctx.insert("canonical", &self.config.base_url);
+        ctx.insert("company", &metadata::company(&self.config, lang, ""));
+        ctx.insert("social", &metadata::social(&self.config, lang, &title, &title, &self.config.base_url));
+        ctx.insert("structured_data", &metadata::structured_data(&self.config, lang));
         Ok(vec![
             ("index.html", self.renderer.render("index.html", &ctx)?),
             ("404.html", self.renderer.render("404.html", &ctx)?),
@@ -825,45 +851,33 @@ pub fn static_collision(path: &Path, rel: &str) -> Error {
     .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden")
 }
 
-/// Copies the theme's `static/`, then the site's `static/` over it. A static file may replace
-/// a theme's file, never a generated one (already in `out`).
+/// Writes the theme's static files, each replaced by the site's `static/` file of that name.
+/// A static file never replaces a generated one (already in `out`).
 fn copy_static(config: &Config, out: &Path) -> Result<usize> {
-    let mut from_theme = BTreeSet::new();
-    let mut count = 0;
+    let files = crate::theme::files(config, "static", Some("static"));
     let mut errors = Vec::new();
-    for (dir, is_theme) in [(config.theme_dir().join("static"), true), (config.root.join("static"), false)] {
-        if !dir.is_dir() {
-            continue;
+    for (name, source) in &files {
+        let target = out.join(name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::input(Stage::Output, Location::file(&dir), e.to_string()))?;
-            // Links and special files too: the input rule decides whether they are copied.
-            if entry.file_type().is_dir() {
+        let mut file = match std::fs::File::create_new(&target) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                errors.push(static_collision(&source.path, name));
                 continue;
             }
-            let rel = entry.path().strip_prefix(&dir).expect("walkdir yields paths under its root");
-            let target = out.join(rel);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            Err(e) => return Err(Error::io(&target, e)),
+        };
+        match &source.source {
+            crate::theme::Source::File(path) => {
+                crate::input::copy(&config.root, path, Stage::Output, &mut file)?;
             }
-            let mut file = match std::fs::File::create_new(&target) {
-                Ok(file) => file,
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !is_theme && from_theme.contains(rel) => {
-                    std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    errors.push(static_collision(entry.path(), &rel.to_string_lossy().replace('\\', "/")));
-                    continue;
-                }
-                Err(e) => return Err(Error::io(&target, e)),
-            };
-            crate::input::copy(&config.root, entry.path(), Stage::Output, &mut file)?;
-            count += 1;
-            if is_theme {
-                from_theme.insert(rel.to_path_buf());
+            crate::theme::Source::BuiltIn(bytes) => {
+                std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io(&target, e))?;
             }
         }
     }
     Error::collect(errors)?;
-    Ok(count)
+    Ok(files.len())
 }

@@ -26,7 +26,9 @@ fn builds_both_languages_with_alternates_switcher_and_sitemap() {
                     "{lang}/{page} → {l}"
                 );
             }
-            assert!(html.contains(&format!("hreflang=\"x-default\" href=\"https://example.com/ja/{page}\"")));
+            // The home pages name the language chooser at the root as x-default, like it does.
+            let x_default = if page.is_empty() { String::new() } else { format!("ja/{page}") };
+            assert!(html.contains(&format!("hreflang=\"x-default\" href=\"https://example.com/{x_default}\"")));
             // The switcher links to the twin, relatively.
             let depth = if page.is_empty() { "../" } else { "../../" };
             assert!(
@@ -45,10 +47,15 @@ fn builds_both_languages_with_alternates_switcher_and_sitemap() {
     for url in ["ja/", "en/", "ja/results/", "en/results/"] {
         assert!(sitemap.contains(&format!("<loc>https://example.com/{url}</loc>")), "{url}");
     }
-    assert_eq!(sitemap.matches("<url>").count(), 4);
-    assert_eq!(sitemap.matches("hreflang=\"en\"").count(), 4);
+    // The four pages and the language chooser.
+    assert!(sitemap.contains("<loc>https://example.com/</loc>"));
+    assert_eq!(sitemap.matches("<url>").count(), 5);
+    assert_eq!(sitemap.matches("hreflang=\"en\"").count(), 5);
     assert!(read(&out.join("robots.txt")).contains("Sitemap: https://example.com/sitemap.xml"));
-    assert!(read(&out.join("index.html")).contains("href=\"ja/\" hreflang=\"ja\""));
+    let chooser = read(&out.join("index.html"));
+    assert!(chooser.contains("href=\"ja/\" hreflang=\"ja\""));
+    assert!(chooser.contains("<link rel=\"canonical\" href=\"https://example.com/\">"));
+    assert!(chooser.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.com/\">"));
     assert!(out.join("404.html").is_file());
     assert!(out.join("css/site.css").is_file());
     assert_eq!(broken_links(&out), Vec::<String>::new());
@@ -305,4 +312,96 @@ fn unknown_site_toml_key_is_an_error() {
     });
     assert!(err.contains("site.toml:5"), "{err}");
     assert!(err.contains("unknown field `colour`"), "{err}");
+}
+
+/// A site without a themes/ folder: the theme compiled into the binary, templates, CSS and
+/// interface strings in both languages.
+#[test]
+fn a_site_without_themes_builds_from_the_built_in_theme() {
+    let site = fixture_site("basic");
+    fs::remove_dir_all(site.path().join("themes")).unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let css = read(&out.join("css/site.css"));
+    assert_eq!(css, read(&repo().join("themes/default/static/css/site.css")));
+    let ja = read(&out.join("ja/results/index.html"));
+    let en = read(&out.join("en/results/index.html"));
+    assert!(ja.contains("本文へスキップ") && ja.contains("将来の見通しに関する記述について"));
+    assert!(en.contains("Skip to content") && en.contains("Forward-looking statements"));
+    // No [company]: the disclaimer names the site's title instead.
+    assert!(en.contains("currently available to Test Corp IR"), "{en}");
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+    let check = irsite_command(site.path()).arg("check").output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// One template and one CSS file of the site replace the built-in ones; the rest stays.
+#[test]
+fn a_site_overrides_one_template_and_one_css_file() {
+    let site = fixture_site("basic");
+    fs::remove_dir_all(site.path().join("themes")).unwrap();
+    let footer = read(&repo().join("themes/default/templates/partials/footer.html"));
+    fs::create_dir_all(site.path().join("templates/partials")).unwrap();
+    fs::write(
+        site.path().join("templates/partials/footer.html"),
+        footer.replace("<footer class=\"site-footer\">", "<footer class=\"site-footer\"><p>Own footer</p>"),
+    )
+    .unwrap();
+    fs::create_dir_all(site.path().join("static/css")).unwrap();
+    fs::write(site.path().join("static/css/print.css"), "body { color: #000; }\n").unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&out.join("en/results/index.html"));
+    assert!(page.contains("<p>Own footer</p>"));
+    assert!(page.contains("Skip to content"), "the built-in base template is still used");
+    assert_eq!(read(&out.join("css/print.css")), "body { color: #000; }\n");
+    assert_eq!(read(&out.join("css/site.css")), read(&repo().join("themes/default/static/css/site.css")));
+}
+
+/// [company] in site.toml: name in the header area, footer, disclaimer, structured data and
+/// social cards; a brand colour too light for WCAG AA is darkened, with a warning.
+#[test]
+fn company_identity_and_brand_colour_come_from_site_toml() {
+    let site = fixture_site("basic");
+    fs::remove_dir_all(site.path().join("themes")).unwrap();
+    let toml = read(&site.path().join("site.toml"));
+    fs::write(
+        site.path().join("site.toml"),
+        format!(
+            "{toml}\n[company]\nsecurities_code = \"9999\"\nbrand_color = \"#ffcc00\"\n[company.name]\nja = \"テスト株式会社\"\nen = \"Test </script> Corp\"\n[company.copyright]\nen = \"Test Holdings\"\n"
+        ),
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let warning = stderr(&result);
+    assert!(warning.contains("brand_color #ffcc00") && warning.contains("WCAG AA"), "{warning}");
+    let en = read(&out.join("en/index.html"));
+    assert!(
+        en.contains("currently available to Test &lt;&#x2F;script&gt; Corp")
+            || en.contains("currently available to Test &lt;/script&gt; Corp"),
+        "{en}"
+    );
+    assert!(en.contains("© Test Holdings"));
+    assert!(en.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+    assert!(en.contains("<meta property=\"og:locale:alternate\" content=\"ja_JP\">"));
+    assert!(en.contains("<meta property=\"og:url\" content=\"https://example.com/en/\">"));
+    assert!(en.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert_eq!(en.matches("</script>").count(), 1, "only the JSON-LD element's own end tag");
+    let json = en.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    assert!(json.contains("\"tickerSymbol\":\"TSE 9999\""), "{json}");
+    assert!(json.contains("Test \\u003c/script\\u003e Corp"), "{json}");
+    let ja = read(&out.join("ja/index.html"));
+    assert!(ja.contains("© テスト株式会社"), "copyright defaults to the name");
+    // The darkened colour, not the requested one, reaches the pages.
+    let style = ja.split("html:root { --brand: ").nth(1).unwrap();
+    let used = &style[..7];
+    assert_ne!(used, "#ffcc00");
+    let check = irsite_command(site.path()).arg("check").output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stderr(&check).contains("brand_color #ffcc00"), "check repeats the warning");
+    assert!(stderr(&check).contains(&format!("uses the darker {used}")));
 }

@@ -1,46 +1,8 @@
-# Interface strings of the theme (Japanese).
-company-name = 株式会社インターネットイニシアティブ（IIJ）
-skip-to-content = 本文へスキップ
-nav-label = 目次
-nav-home = トップ
-lang-switch-label = 言語
-lang-name-ja = 日本語
-lang-name-en = English
-toc-label = このページの内容
-prev-page = 前へ
-next-page = 次へ
-disclaimer-heading = 将来の見通しに関する記述について
+# Strings of this site (Japanese). The theme's interface strings are in
+# themes/default/locales/ja/; a key defined here replaces the theme's.
+home-company = { $name }（IIJ）
 disclaimer-text = 本資料の記載のうち、過去または現在の事実に関するもの以外は、将来の見通しに関する記述に該当します。将来の見通しに関する記述は、現在入手可能な情報に基づく当社グループまたは当社の経営陣の仮定及び判断に基づくものであり、既知または未知のリスク及び不確実性が内在しています。また、今後の当社グループまたは当社の事業を取り巻く経営環境の変化、市場の動向、その他様々な要因により、これらの記述または仮定は、将来実現しない可能性があります。
-translation-notice = この日本語版が正本です。
 footer-source = 出典：株式会社インターネットイニシアティブ 会社説明資料（2022年6月、2021年度決算）
 footer-units = 金額は億円単位です。年度は4月から翌年3月までの会計年度です（2021年度＝2022年3月期）。
-footer-copyright = © 2022 Internet Initiative Japan Inc.
-not-found-title = ページが見つかりません
-not-found-text = お探しのページは移動または削除された可能性があります。
-table-period = 期間
-table-category = 区分
-chart-download-csv = このグラフのデータ（CSV）
-chart-data-table = データ表
-stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
-stale-notice-link = 原文を読む
-news-title = ニュース
-news-description = ニュースリリース・適時開示・IRイベントのお知らせ一覧です。
-news-archive-title = { $year }年のニュース
-news-year = { $year }年
-news-page-number = （{ $number }/{ $count }ページ）
-news-years-label = 年別アーカイブ
-news-all = ニュース一覧
-news-latest = 最新のニュース
-news-empty = 現在、お知らせはありません。
-news-pages-label = ページ送り
-news-feed-title = { $site } ニュース（Atom）
-news-feed-link = ニュースのフィード（Atom）
-news-attachments = 添付資料
-news-back = ニュース一覧に戻る
-news-in-japanese = （日本語）
-news-original-link = 日本語の原文
-news-status-note = 英文開示の状況を各項目に示しています。
-news-status-full = 英文全文
-news-status-summary = 英文要約
-news-status-japanese-only = 日本語のみ
-news-status-delayed = 英文遅延（{ $date }に英文開示）
+# $holder: [company.copyright] in site.toml
+footer-copyright = © 2022 { $holder }

@@ -17,6 +17,9 @@ pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool) -> Re
     }
     let output = if output.is_absolute() { output.to_path_buf() } else { cli.root.join(output) };
     let start = std::time::Instant::now();
+    if !cli.quiet {
+        diagnostics::report_all(&config.warnings(), Severity::Warning);
+    }
     let site = Site::load(config)?;
     let freshness = crate::translations::freshness_problems(&site.config, &site.content);
     let warned = freshness.len();

@@ -25,22 +25,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A temp copy of `tests/fixtures/<name>` with the repository's theme and interface strings
-/// (every locale file but the IIJ data labels).
+/// A temp copy of `tests/fixtures/<name>` with a copy of the repository's theme folder (its
+/// templates, CSS and interface strings; the same files are built into the binary).
 pub fn fixture_site(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
     copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    for lang in ["ja", "en"] {
-        let target = dir.path().join("locales").join(lang);
-        fs::create_dir_all(&target).unwrap();
-        for entry in fs::read_dir(repo().join("locales").join(lang)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.file_name().unwrap() != "data.ftl" {
-                fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
     dir
 }
 

@@ -218,7 +218,10 @@ export function analyse(text, { svg = false } = {}) {
     if (name === 'a' && attrs.has('name')) doc.ids.add(attrs.get('name'));
     if (name === 'html' && attrs.has('lang')) doc.htmlLang = attrs.get('lang');
     if (name === 'base' && attrs.has('href') && doc.baseHref === null) doc.baseHref = attrs.get('href');
-    if (name === 'script') doc.scripts.push({ line, what: attrs.has('src') ? `<script src="${attrs.get('src')}">` : '<script> element' });
+    // A JSON-LD data block (structured data, no src) is never run by a browser; any other
+    // <script> is JavaScript.
+    const dataBlock = name === 'script' && !attrs.has('src') && (attrs.get('type') || '').trim().toLowerCase() === 'application/ld+json';
+    if (name === 'script' && !dataBlock) doc.scripts.push({ line, what: attrs.has('src') ? `<script src="${attrs.get('src')}">` : '<script> element' });
     for (const [an, av] of attrs) {
       if (an.startsWith('on') && an.length > 2) doc.scripts.push({ line, what: `event handler attribute ${an}` });
       if (/^\s*javascript:/i.test(av) && ['href', 'src', 'action', 'xlink:href', 'formaction'].includes(an)) {

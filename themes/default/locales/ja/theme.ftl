@@ -1,0 +1,49 @@
+# Interface strings of the default theme (Japanese). A site replaces any of them by defining
+# the same key in its own locales/ja/; the company's name comes from [company] in site.toml.
+skip-to-content = 本文へスキップ
+nav-label = 目次
+nav-home = トップ
+lang-switch-label = 言語
+lang-name-ja = 日本語
+lang-name-en = English
+toc-label = このページの内容
+prev-page = 前へ
+next-page = 次へ
+# above the page title of the home page; $name: the company's name
+home-company = { $name }
+disclaimer-heading = 将来の見通しに関する記述について
+# $company: the company's name
+disclaimer-text = 本サイトに掲載されている業績予想、計画、目標その他の将来に関する記述は、{ $company }が現時点で入手可能な情報と合理的であると判断する一定の前提に基づいており、リスクや不確実性を含んでいます。実際の業績等は、経済情勢、市場環境その他さまざまな要因により、これらの記述と大きく異なる可能性があります。
+translation-notice = この日本語版が正本です。
+# $holder: the copyright holder ([company.copyright], else the company's name)
+footer-copyright = © { $holder }
+not-found-title = ページが見つかりません
+not-found-text = お探しのページは移動または削除された可能性があります。
+table-period = 期間
+table-category = 区分
+chart-download-csv = このグラフのデータ（CSV）
+chart-data-table = データ表
+stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
+stale-notice-link = 原文を読む
+# the news section (list pages, archive, feed); $year, $number, $count, $site, $date as named
+news-title = ニュース
+news-description = ニュースリリース・適時開示・IRイベントのお知らせ一覧です。
+news-archive-title = { $year }年のニュース
+news-year = { $year }年
+news-page-number = （{ $number }/{ $count }ページ）
+news-years-label = 年別アーカイブ
+news-all = ニュース一覧
+news-latest = 最新のニュース
+news-empty = 現在、お知らせはありません。
+news-pages-label = ページ送り
+news-feed-title = { $site } ニュース（Atom）
+news-feed-link = ニュースのフィード（Atom）
+news-attachments = 添付資料
+news-back = ニュース一覧に戻る
+news-in-japanese = （日本語）
+news-original-link = 日本語の原文
+news-status-note = 英文開示の状況を各項目に示しています。
+news-status-full = 英文全文
+news-status-summary = 英文要約
+news-status-japanese-only = 日本語のみ
+news-status-delayed = 英文遅延（{ $date }に英文開示）
