@@ -306,11 +306,12 @@ fn inputs_linked_outside_the_site_are_refused_without_quoting_them() {
         "+++\ntitle = \"T\"\ndescription = \"D\"\nweight = 1\n+++\nTOKEN=ghp_SECRET_VALUE\n[[chart]]\nbroken\n",
     )
     .unwrap();
-    let cases: [(&str, Option<&Path>); 8] = [
+    let cases: [(&str, Option<&Path>); 9] = [
         ("content/en/results.md", None),
         ("content/data/sales.csv", None),
         ("content/data/sales.toml", None),
-        ("locales/en/site.ftl", None),
+        ("locales/en/fixture.ftl", None),
+        ("themes/default/locales/en/theme.ftl", None),
         ("themes/default/templates/page.html", None),
         ("themes/default/static/css/site.css", None),
         ("content/ja/results.md", Some(Path::new("/dev/zero"))),
