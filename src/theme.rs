@@ -1,7 +1,9 @@
 //! The theme: templates, static files and interface strings. The default theme is compiled
 //! into the binary from the repository's `themes/default/`, so a site needs no theme folder;
-//! a site's `themes/<theme>/` files, then its `templates/` and `static/` files, replace the
-//! built-in ones of the same name, file by file.
+//! a site's `themes/default/` files, then its `templates/` and `static/` files, replace the
+//! built-in ones of the same name, file by file. A site naming another theme gets that
+//! folder's templates and static files alone (with its `templates/` and `static/` on top), as a
+//! complete theme; the built-in interface strings stay underneath every theme.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,10 @@ use crate::error::{Error, Location, Result, Stage};
 /// `themes/default/` as it was when the binary was built (build.rs makes cargo rebuild when
 /// a file there is added, changed or removed).
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The theme name under which the built-in theme is found (and which `themes/default/`
+/// overrides file by file).
+pub const BUILT_IN_NAME: &str = "default";
 
 /// How error messages name a built-in file: there is no such file on disk.
 const BUILT_IN_PREFIX: &str = "(built-in theme)";
@@ -49,12 +55,18 @@ impl ThemeFile {
 }
 
 /// The files of one part of the theme (`templates`, `static`, `locales/ja`), by their path
-/// inside it: the built-in theme's, replaced by those of `themes/<theme>/<part>`, replaced in
-/// turn by those of the site's own folder `site_dir` (`templates`, `static`) when given.
+/// inside it: the built-in theme's (for the `default` theme), replaced by those of
+/// `themes/<theme>/<part>`, replaced in turn by those of the site's own folder `site_dir`
+/// (`templates`, `static`) when given.
 pub fn files(config: &Config, part: &str, site_dir: Option<&str>) -> BTreeMap<String, ThemeFile> {
     let mut files = BTreeMap::new();
-    if let Some(dir) = BUILT_IN.get_dir(part) {
-        add_built_in(dir, part, &mut files);
+    // Another theme is a complete theme of its own: built-in templates and CSS would mix two
+    // designs (a built-in page extending the other theme's base). The built-in strings stay
+    // underneath every theme: they are looked up by key, and the chart module needs its own.
+    if config.theme == BUILT_IN_NAME || part.starts_with("locales") {
+        if let Some(dir) = BUILT_IN.get_dir(part) {
+            add_built_in(dir, part, &mut files);
+        }
     }
     let mut dirs = vec![config.theme_dir().join(part)];
     dirs.extend(site_dir.map(|d| config.root.join(d)));

@@ -76,16 +76,9 @@ fn corpus() -> PathBuf {
     repo().join("tests").join("corpus")
 }
 
-/// The base site in `to`. The chart module's interface words come from the repository's
-/// `locales/*/chart-ui.ftl`, so the corpus follows them as they change.
+/// The base site in `to` (the chart module's interface words are built into the binary).
 fn prepare_base(to: &Path) {
     copy_dir(&corpus().join("base"), to);
-    for lang in ["ja", "en"] {
-        let words = repo().join("locales").join(lang).join("chart-ui.ftl");
-        if words.is_file() {
-            fs::copy(&words, to.join("locales").join(lang).join("chart-ui.ftl")).unwrap();
-        }
-    }
 }
 
 /// Every file and folder under `dir` with its bytes (`<dir>` for a folder), by path relative
