@@ -83,7 +83,7 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
     let data = &site.data;
     let mut entries: Vec<AuditEntry> = Vec::new();
     let mut index: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
-    let render = |value: Number, unit: Unit, lang: Lang| {
+    let render = |value: Number, unit: &Unit, lang: Lang| {
         format::figure(value, unit, lang, &FigureOptions::default()).unwrap_or_else(|e| format!("({e})"))
     };
     for table in data.tables.values() {
@@ -101,10 +101,10 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
                     id,
                     row: Some(row.id.clone()),
                     value: value.to_string(),
-                    unit: column.unit,
+                    unit: column.unit.clone(),
                     status: table.status(&row.id),
-                    ja: render(*value, column.unit, Lang::Ja),
-                    en: render(*value, column.unit, Lang::En),
+                    ja: render(*value, &column.unit, Lang::Ja),
+                    en: render(*value, &column.unit, Lang::En),
                     source,
                     as_of: table.as_of.clone().unwrap_or_default(),
                     provenance,
@@ -120,10 +120,10 @@ pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
             id: fact.id.clone(),
             row: None,
             value: fact.value.to_string(),
-            unit: fact.unit,
+            unit: fact.unit.clone(),
             status: Status::Actual,
-            ja: render(fact.value, fact.unit, Lang::Ja),
-            en: render(fact.value, fact.unit, Lang::En),
+            ja: render(fact.value, &fact.unit, Lang::Ja),
+            en: render(fact.value, &fact.unit, Lang::En),
             source: fact.source.clone().unwrap_or_default(),
             as_of: fact.as_of.clone().unwrap_or_default(),
             provenance: None,

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::contrast::Rgb;
 use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
+use crate::model::FiscalYear;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +21,8 @@ struct RawConfig {
     title: BTreeMap<String, String>,
     news: Option<RawNews>,
     company: Option<RawCompany>,
+    #[serde(default)]
+    fiscal_year: FiscalYear,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +87,8 @@ pub struct Config {
     /// `[news]`: dated entries under `content/{lang}/news/`; `None` when the site has none.
     pub news: Option<NewsConfig>,
     pub company: Company,
+    /// `[fiscal_year]`: how periods are named (default: April–March, 2021年度, FY2021).
+    pub fiscal_year: FiscalYear,
 }
 
 /// Settings of the news section: list pages, the home page's share and the categories.
@@ -188,6 +193,9 @@ impl Config {
         if raw.theme.is_empty() || raw.theme.contains(['/', '\\', '.']) {
             return Err(Error::input(Stage::Config, at("theme"), "theme must be a plain folder name under themes/"));
         }
+        raw.fiscal_year.validate().map_err(|m| {
+            Error::input(Stage::Config, at("end_month"), m).with_hint("end_month is the last month of the fiscal year")
+        })?;
         let news = match raw.news {
             Some(news) => Some(parse_news(news, path, text)?),
             None => None,
@@ -213,6 +221,7 @@ impl Config {
             titles,
             news,
             company,
+            fiscal_year: raw.fiscal_year,
         })
     }
 

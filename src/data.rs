@@ -9,7 +9,10 @@ use serde::Deserialize;
 
 use crate::config::{key_location, toml_error};
 use crate::error::{Error, Location, Result, Stage};
-use crate::format::{Number, Period, Unit};
+use crate::format::Number;
+use crate::model::period::latest_offset;
+use crate::model::units::SiteUnit;
+use crate::model::{FiscalYear, Period, Unit, Units};
 
 /// Larger data files are refused rather than risk memory: an IR table has tens of rows.
 pub const MAX_DATA_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -88,6 +91,44 @@ impl Table {
     pub fn status(&self, row: &str) -> Status {
         self.status.get(row).copied().unwrap_or(Status::Actual)
     }
+
+    /// The row a `period=` or `category=` argument names: a row id, or `latest` / `latest-N`, the latest
+    /// (or N-th before the latest) period with actual figures, in time order. Forecast, plan
+    /// and target rows are never the latest. Only periods of the same span as the latest
+    /// count, so `latest-1` of a quarterly table is the quarter before.
+    pub fn resolve_row(&self, row: &str) -> std::result::Result<&str, String> {
+        let Some(back) = latest_offset(row) else {
+            return self.rows.iter().find(|r| r.id == row).map(|r| r.id.as_str()).ok_or_else(|| {
+                format!(
+                    "table `{}` has no row `{row}` (rows: {})",
+                    self.name,
+                    self.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            });
+        };
+        let period = row;
+        if self.kind != RowKind::Period {
+            return Err(format!("`{period}` picks a period, but table `{}` has categories", self.name));
+        }
+        let mut actual: Vec<(Period, &str)> = self
+            .rows
+            .iter()
+            .filter(|r| self.status(&r.id) == Status::Actual)
+            .filter_map(|r| Period::parse(&r.id).ok().map(|p| (p, r.id.as_str())))
+            .collect();
+        actual.sort();
+        let Some(&(last, _)) = actual.last() else {
+            return Err(format!("table `{}` has no actual period for `{period}`", self.name));
+        };
+        let same_span: Vec<&str> = actual.iter().filter(|(p, _)| p.span == last.span).map(|(_, id)| *id).collect();
+        same_span.len().checked_sub(back + 1).map(|i| same_span[i]).ok_or_else(|| {
+            format!(
+                "table `{}` has {} actual periods like {last}: `{period}` goes back too far",
+                self.name,
+                same_span.len()
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -138,6 +179,10 @@ pub struct Data {
     pub tables: BTreeMap<String, Table>,
     pub facts: BTreeMap<String, Fact>,
     pub charts: BTreeMap<String, ChartSpec>,
+    /// The built-in units and the site's (`units.toml`).
+    pub units: Units,
+    /// How periods are named (`[fiscal_year]` of site.toml).
+    pub calendar: FiscalYear,
 }
 
 /// A figure found by id: a table cell or a fact.
@@ -146,22 +191,34 @@ pub struct FigureRef<'a> {
     pub unit: Unit,
     pub as_of: Option<&'a str>,
     pub status: Status,
+    /// The row the figure is on, `latest` resolved.
+    pub row: Option<&'a str>,
 }
 
+/// The file of the site's own units in the data folder.
+pub const UNITS_FILE: &str = "units.toml";
+
 impl Data {
-    /// Loads `dir` (content/data) of the site at `root`.
+    /// Loads `dir` (content/data) of the site at `root`, with periods named by the default
+    /// fiscal calendar.
     pub fn load(root: &Path, dir: &Path) -> Result<Data> {
-        let mut data = Data::default();
+        Data::load_with(root, dir, FiscalYear::default())
+    }
+
+    /// Loads `dir` (content/data) of the site at `root`, with periods named by `calendar`.
+    pub fn load_with(root: &Path, dir: &Path, calendar: FiscalYear) -> Result<Data> {
+        let mut data = Data { calendar, ..Data::default() };
         if !dir.is_dir() {
             return Ok(data);
         }
+        data.units = load_units(root, &dir.join(UNITS_FILE))?;
         let mut errors = Vec::new();
         let mut entries: Vec<PathBuf> =
             std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for path in &entries {
             if path.extension().is_some_and(|e| e == "csv") {
-                match load_table(root, path) {
+                match load_table(root, path, &data.units) {
                     Ok(table) => {
                         data.tables.insert(table.name.clone(), table);
                     }
@@ -172,7 +229,7 @@ impl Data {
         for path in &entries {
             let is_toml = path.extension().is_some_and(|e| e == "toml");
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            if is_toml && !path.with_extension("csv").exists() && stem != "facts" && stem != "charts" {
+            if is_toml && !path.with_extension("csv").exists() && !["facts", "charts", "units"].contains(&stem) {
                 errors.push(Error::input(
                     Stage::Data,
                     Location::file(path),
@@ -182,7 +239,7 @@ impl Data {
         }
         let facts = dir.join("facts.toml");
         if facts.exists() {
-            match load_facts(root, &facts) {
+            match load_facts(root, &facts, &data.units) {
                 Ok(f) => data.facts = f,
                 Err(e) => errors.push(e),
             }
@@ -232,8 +289,8 @@ impl Data {
                             )),
                         ),
                         Some(col) => match axis_unit {
-                            None => axis_unit = Some(col.unit),
-                            Some(u) if u != col.unit => errors.push(Error::input(
+                            None => axis_unit = Some(col.unit.clone()),
+                            Some(ref u) if *u != col.unit => errors.push(Error::input(
                                 Stage::Data,
                                 at.clone(),
                                 format!(
@@ -268,14 +325,14 @@ impl Data {
                         at.clone(),
                         format!("chart `{}`: total column `{total}` does not exist", chart.id),
                     )),
-                    Some(col) if Some(col.unit) != units[0] => errors.push(Error::input(
+                    Some(col) if Some(&col.unit) != units[0].as_ref() => errors.push(Error::input(
                         Stage::Data,
                         at.clone(),
                         format!(
                             "chart `{}`: total `{total}` is in {}, the bars in {}",
                             chart.id,
                             col.unit.id(),
-                            units[0].map(|u| u.id()).unwrap_or("?")
+                            units[0].as_ref().map(|u| u.id()).unwrap_or("?")
                         ),
                     )),
                     _ => {}
@@ -312,6 +369,20 @@ impl Data {
             }
         }
         Error::collect(errors)
+    }
+
+    /// The sentence that says what a fiscal year is (footer), with the latest fiscal year that
+    /// has actual figures as its example (`Fiscal years run from April to March (FY2021 = …)`).
+    pub fn fiscal_year_note(&self, lang: crate::lang::Lang) -> String {
+        let latest = self
+            .tables
+            .values()
+            .filter(|t| t.kind == RowKind::Period)
+            .flat_map(|t| t.rows.iter().filter(|r| t.status(&r.id) == Status::Actual))
+            .filter_map(|r| Period::parse(&r.id).ok())
+            .map(|p| p.year)
+            .max();
+        self.calendar.explanation(latest, lang)
     }
 
     /// Every Fluent key the data names (series, category, note, fact and chart labels), with
@@ -351,21 +422,29 @@ impl Data {
                 RowKind::Period => format!("figure `{id}` needs period=\"…\""),
                 RowKind::Category => format!("figure `{id}` needs category=\"…\""),
             })?;
-            let index = table.row_index(row).ok_or_else(|| {
-                format!(
-                    "table `{table_name}` has no row `{row}` (rows: {})",
-                    table.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            })?;
+            let row = table.resolve_row(row)?;
+            let index = table.row_index(row).expect("a resolved row exists");
             let value = column.values[index]
                 .ok_or_else(|| format!("`{id}` has no value for `{row}`: the deck does not state it"))?;
-            Ok(FigureRef { value, unit: column.unit, as_of: table.as_of.as_deref(), status: table.status(row) })
+            Ok(FigureRef {
+                value,
+                unit: column.unit.clone(),
+                as_of: table.as_of.as_deref(),
+                status: table.status(row),
+                row: Some(row),
+            })
         } else {
             let fact = self.facts.get(id).ok_or_else(|| format!("unknown figure id `{id}`"))?;
             if row.is_some() {
                 return Err(format!("`{id}` is a single figure; it takes no period or category"));
             }
-            Ok(FigureRef { value: fact.value, unit: fact.unit, as_of: fact.as_of.as_deref(), status: Status::Actual })
+            Ok(FigureRef {
+                value: fact.value,
+                unit: fact.unit.clone(),
+                as_of: fact.as_of.as_deref(),
+                status: Status::Actual,
+                row: None,
+            })
         }
     }
 }
@@ -434,7 +513,27 @@ struct SidecarColumn {
     label: String,
 }
 
-pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
+/// The built-in units plus those of the site's `units.toml`, when it exists.
+pub fn load_units(root: &Path, path: &Path) -> Result<Units> {
+    let mut units = Units::built_in();
+    if !path.is_file() {
+        return Ok(units);
+    }
+    let text = read_data(root, path)?;
+    let raw: BTreeMap<String, SiteUnit> =
+        toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
+    let mut errors = Vec::new();
+    for (id, spec) in raw {
+        if let Err((message, hint)) = units.add(&id, spec) {
+            errors
+                .push(Error::input(Stage::Data, key_location(path, &text, &format!("[{id}")), message).with_hint(hint));
+        }
+    }
+    Error::collect(errors)?;
+    Ok(units)
+}
+
+pub fn load_table(root: &Path, csv_path: &Path, units: &Units) -> Result<Table> {
     let name = csv_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     let sidecar_path = csv_path.with_extension("toml");
     if !sidecar_path.exists() {
@@ -499,10 +598,10 @@ pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
             );
             continue;
         };
-        let unit = match Unit::from_id(&spec.unit) {
+        let unit = match units.get(&spec.unit) {
             Ok(u) => u,
             Err(e) => {
-                errors.push(Error::input(Stage::Data, unit_at(id), e.to_string()));
+                errors.push(Error::input(Stage::Data, unit_at(id), e.to_string()).with_hint(UNIT_HINT));
                 continue;
             }
         };
@@ -582,6 +681,7 @@ pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
             ));
             continue;
         }
+        let raw_line = record_text(&text, &record);
         for (i, column) in columns.iter_mut().enumerate() {
             let cell = record[i + 1].trim();
             if cell.is_empty() {
@@ -595,10 +695,10 @@ pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
                     errors.push(
                         Error::input(
                             Stage::Data,
-                            Location::at(csv_path, line, i + 2),
+                            Location::at(csv_path, line, cell_column(raw_line, i + 1)),
                             format!("`{cell}` in column `{}` is not a number: {e}", column.id),
                         )
-                        .with_hint("write digits as printed, e.g. 2263 or -1.0, without separators or units"),
+                        .with_hint("write digits as printed, e.g. 2263, -1.0 or △16071, without separators or units"),
                     );
                 }
             }
@@ -686,6 +786,37 @@ pub fn load_table(root: &Path, csv_path: &Path) -> Result<Table> {
     })
 }
 
+/// The source text of a CSV record (its first line), for column numbers.
+fn record_text<'a>(text: &'a str, record: &csv::StringRecord) -> &'a str {
+    let start = record.position().map(|p| p.byte() as usize).unwrap_or(0).min(text.len());
+    let rest = text.get(start..).unwrap_or("");
+    rest.split('\n').next().unwrap_or("")
+}
+
+/// The 1-based character column where field `index` of a CSV line starts, past the spaces
+/// before it and its opening quote, so that an error points at the value itself.
+fn cell_column(line: &str, index: usize) -> usize {
+    let mut field = 0;
+    let mut quoted = false;
+    let mut start = 0;
+    for (at, c) in line.char_indices() {
+        if field == index {
+            break;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                field += 1;
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    let cell = &line[start..];
+    let skipped = cell.len() - cell.trim_start_matches([' ', '\t', '"']).len();
+    line[..start + skipped].chars().count() + 1
+}
+
 fn csv_error(path: &Path, err: &csv::Error) -> Error {
     let line = err.position().map(|p| p.line() as usize).unwrap_or(1);
     Error::input(Stage::Data, Location::line(path, line), format!("CSV error: {err}"))
@@ -702,7 +833,9 @@ struct RawFact {
     note: Option<String>,
 }
 
-fn load_facts(root: &Path, path: &Path) -> Result<BTreeMap<String, Fact>> {
+const UNIT_HINT: &str = "define the site's own units in content/data/units.toml";
+
+fn load_facts(root: &Path, path: &Path, units: &Units) -> Result<BTreeMap<String, Fact>> {
     let text = read_data(root, path)?;
     let raw: BTreeMap<String, RawFact> =
         toml::from_str(&text).map_err(|e| toml_error(Stage::Data, path, &text, 1, &e))?;
@@ -738,10 +871,10 @@ fn load_facts(root: &Path, path: &Path) -> Result<BTreeMap<String, Fact>> {
                 continue;
             }
         };
-        let unit = match Unit::from_id(&fact.unit) {
+        let unit = match units.get(&fact.unit) {
             Ok(u) => u,
             Err(e) => {
-                errors.push(Error::input(Stage::Data, location.clone(), e.to_string()));
+                errors.push(Error::input(Stage::Data, location.clone(), e.to_string()).with_hint(UNIT_HINT));
                 continue;
             }
         };

@@ -1,12 +1,13 @@
-//! Localized formatting of figures, periods and dates.
+//! Localized formatting of figures and dates.
 //!
-//! Everything here is pure: strings in, strings out, no I/O and no global state.
+//! Everything here is pure: strings in, strings out, no I/O and no global state. What a unit
+//! or a period *is* comes from [`crate::model`]; this module writes numbers in them.
 //!
-//! Numbers are handled as decimal strings, never through binary floating-point
-//! rounding: a value is first written in its shortest exact decimal form
-//! (`0.125` stays `0.125`), then rounded half away from zero on those digits
-//! (`0.125` to two decimals is `0.13`, `999.95` to one decimal is `1,000.0`).
-//! Rounding always happens before digit grouping.
+//! Numbers are exact decimals (`rust_decimal`), never rounded through binary floating point:
+//! a value is rounded half away from zero on its decimal digits (`0.125` to two decimals is
+//! `0.13`, `999.95` to one decimal is `1,000.0`). Rounding always happens before digit
+//! grouping. Showing an amount in another money unit moves the decimal point, so every digit
+//! as written is kept (518632 百万円 is `5,186.32億円`) unless a `precision` asks for fewer.
 //!
 //! Conventions:
 //! - A value that is zero after rounding is printed without a sign (`-0` is `0`,
@@ -20,13 +21,17 @@
 use std::fmt;
 use std::str::FromStr;
 
+use rust_decimal::Decimal;
+
 pub use crate::lang::Lang;
+use crate::model::calendar::{days_in_month, MONTHS_EN};
+use crate::model::units::{Kind, Money};
+pub use crate::model::Unit;
 
 /// Most decimals a [`Number`] may be written with.
 pub const MAX_DECIMALS: u8 = 20;
 
-/// Most significant digits a [`Number`] may be written with (beyond this an
-/// `f64` no longer holds the number exactly as written).
+/// Most significant digits a [`Number`] may be written with.
 pub const MAX_SIGNIFICANT_DIGITS: usize = 15;
 
 /// Errors of this module. Messages are meant to be shown to authors as they are.
@@ -36,20 +41,14 @@ pub enum FormatError {
     InvalidNumber { text: String, reason: &'static str },
     #[error("number {text:?} has more than {MAX_SIGNIFICANT_DIGITS} significant digits")]
     TooManyDigits { text: String },
-    #[error("unknown unit {0:?} (expected one of oku_yen, yen, percent, pct_change, man_lines, people, companies, count, seconds, ratio)")]
-    UnknownUnit(String),
-    #[error("unknown display unit {0:?} (expected million_yen or bn_yen)")]
-    UnknownDisplay(String),
-    #[error("unit {unit} cannot be shown as {display}")]
-    DisplayMismatch { unit: Unit, display: DisplayUnit },
+    #[error("unit {unit} cannot be shown as {display}: only amounts of money convert into each other")]
+    DisplayMismatch { unit: String, display: String },
     #[error("percentage change from zero is undefined")]
     ChangeFromZero,
     #[error("percentage change from a negative value is not meaningful")]
     ChangeFromNegative,
     #[error("percentage change cannot be computed exactly: numbers or precision too large")]
     ChangeOverflow,
-    #[error("invalid period {0:?}: expected FY2021 (fiscal year) or FY2021Q1 (quarter)")]
-    InvalidPeriod(String),
     #[error("invalid date {text:?}: {reason}")]
     InvalidDate { text: String, reason: &'static str },
 }
@@ -211,25 +210,31 @@ impl Dec {
 // Numbers
 // ---------------------------------------------------------------------------
 
-/// A figure as written in the data: its value and the number of decimals it
-/// was written with (`"48.00"` has two, and is shown with two).
+/// A figure as written in the data: its exact value and the number of decimals it was written
+/// with (`"48.00"` has two, and is shown with two).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number {
+    exact: Decimal,
+    /// The same value for drawing (chart geometry), never for printing.
     value: f64,
     decimals: u8,
 }
 
 impl Number {
-    /// Parse a number as printed: digits, an optional leading `-` and an
-    /// optional fraction (`4147`, `29.75`, `-1.0`). Thousands separators,
-    /// exponents, a leading `+`, spaces, leading zeros (`007`), NaN/infinity and
-    /// more than 15 significant digits or 20 decimals are rejected.
+    /// Parse a number as printed: digits, an optional leading minus and an optional fraction
+    /// (`4147`, `29.75`, `-1.0`). The minus may be written `-`, or `△` or `▲` as Japanese filings
+    /// print losses (`△16071`). Thousands separators, exponents, a leading `+`, spaces, leading
+    /// zeros (`007`), NaN/infinity and more than 15 significant digits or 20 decimals are
+    /// rejected.
     pub fn parse(text: &str) -> Result<Number, FormatError> {
         let bad = |reason| FormatError::InvalidNumber { text: text.to_string(), reason };
         if text.is_empty() {
             return Err(bad("empty"));
         }
-        let body = text.strip_prefix('-').unwrap_or(text);
+        let (negative, body) = match text.strip_prefix(['-', '△', '▲']) {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
         if body.contains(',') {
             return Err(bad("thousands separators are not allowed"));
         }
@@ -248,7 +253,7 @@ impl Number {
         };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-            return Err(bad("expected digits, an optional leading - and an optional fraction"));
+            return Err(bad("expected digits, an optional leading - (or △) and an optional fraction"));
         }
         if int.len() > 1 && int.starts_with('0') {
             return Err(bad("leading zeros are not allowed"));
@@ -261,20 +266,27 @@ impl Number {
         if frac.len() > usize::from(MAX_DECIMALS) {
             return Err(bad("more than 20 decimals"));
         }
-        let value: f64 = text.parse().map_err(|_| bad("not a number"))?;
-        Ok(Number { value, decimals: frac.len() as u8 })
+        let plain = if negative { format!("-{body}") } else { body.to_string() };
+        let exact = Decimal::from_str_exact(&plain).map_err(|_| bad("not a number"))?;
+        let value: f64 = plain.parse().map_err(|_| bad("not a number"))?;
+        Ok(Number { exact, value, decimals: frac.len() as u8 })
     }
 
-    /// A number from a computed value, shown with `decimals` decimals.
-    /// Rejects NaN, infinities and more than 20 decimals.
+    /// A number from a computed value, shown with `decimals` decimals (rounded half away from
+    /// zero on the shortest decimal form of `value`). Rejects NaN, infinities, more than 20
+    /// decimals and values of more than 28 digits with those decimals.
     pub fn new(value: f64, decimals: u8) -> Result<Number, FormatError> {
+        let bad = |reason| FormatError::InvalidNumber { text: value.to_string(), reason };
         if !value.is_finite() {
-            return Err(FormatError::InvalidNumber { text: value.to_string(), reason: "not a finite number" });
+            return Err(bad("not a finite number"));
         }
         if decimals > MAX_DECIMALS {
-            return Err(FormatError::InvalidNumber { text: value.to_string(), reason: "more than 20 decimals" });
+            return Err(bad("more than 20 decimals"));
         }
-        Ok(Number { value, decimals })
+        let d = Dec::from_f64(value).round(decimals);
+        let sign = if d.is_negative() { "-" } else { "" };
+        let exact = Decimal::from_str_exact(&format!("{sign}{}", d.plain())).map_err(|_| bad("too large"))?;
+        Ok(Number { exact, value, decimals })
     }
 
     pub fn value(self) -> f64 {
@@ -285,9 +297,39 @@ impl Number {
         self.decimals
     }
 
-    /// The number exactly as written (rounded to its own decimals).
+    pub fn exact(self) -> Decimal {
+        self.exact
+    }
+
+    /// Negative and not zero.
+    pub fn is_negative(self) -> bool {
+        self.exact.is_sign_negative() && !self.exact.is_zero()
+    }
+
+    /// The magnitude (`abs=true`: "a loss of ¥16,071 million").
+    pub fn abs(self) -> Number {
+        Number { exact: self.exact.abs(), value: self.value.abs(), decimals: self.decimals }
+    }
+
+    /// The same amount with the decimal point moved `shift` places (the value times
+    /// `10^shift`), keeping every digit: 518632 moved by -2 is 5186.32, with two decimals.
+    /// `None` when the result does not fit an exact decimal.
+    pub fn shifted(self, shift: i32) -> Option<Number> {
+        let mut exact = self.exact;
+        if shift >= 0 {
+            exact = exact.checked_mul(Decimal::from_i128_with_scale(10i128.checked_pow(shift as u32)?, 0))?;
+        } else {
+            exact.set_scale(exact.scale().checked_add(shift.unsigned_abs())?).ok()?;
+        }
+        let decimals = i32::from(self.decimals) - shift;
+        let decimals = u8::try_from(decimals.max(0)).ok()?;
+        let value = exact.to_string().parse().ok()?;
+        Some(Number { exact, value, decimals })
+    }
+
+    /// The number exactly as written.
     fn dec(self) -> Dec {
-        Dec::from_f64(self.value).round(self.decimals)
+        Dec::from_scaled(self.exact.mantissa(), self.exact.scale()).round(self.decimals)
     }
 }
 
@@ -330,127 +372,11 @@ pub fn group(value: f64, decimals: u8) -> String {
 // Units
 // ---------------------------------------------------------------------------
 
-/// The unit of a figure, as named in the data files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// 億円, ¥100 million.
-    OkuYen,
-    /// 円.
-    Yen,
-    Percent,
-    /// A year-on-year rate as printed (always signed).
-    PctChange,
-    /// 万回線, 10,000 lines.
-    ManLines,
-    People,
-    Companies,
-    Count,
-    Seconds,
-    Ratio,
-}
-
-impl Unit {
-    pub const ALL: [Unit; 10] = [
-        Unit::OkuYen,
-        Unit::Yen,
-        Unit::Percent,
-        Unit::PctChange,
-        Unit::ManLines,
-        Unit::People,
-        Unit::Companies,
-        Unit::Count,
-        Unit::Seconds,
-        Unit::Ratio,
-    ];
-
-    /// The unit of an id used in the data (`"oku_yen"`, `"pct_change"`, …).
-    pub fn from_id(id: &str) -> Result<Unit, FormatError> {
-        Unit::ALL.into_iter().find(|u| u.id() == id).ok_or_else(|| FormatError::UnknownUnit(id.to_string()))
-    }
-
-    /// The id used in the data.
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::OkuYen => "oku_yen",
-            Unit::Yen => "yen",
-            Unit::Percent => "percent",
-            Unit::PctChange => "pct_change",
-            Unit::ManLines => "man_lines",
-            Unit::People => "people",
-            Unit::Companies => "companies",
-            Unit::Count => "count",
-            Unit::Seconds => "seconds",
-            Unit::Ratio => "ratio",
-        }
-    }
-
-    /// The unit of chart axes and table headers, in which values are shown as
-    /// they are in the data (ja `億円`, en `¥100 million`). Empty for plain
-    /// numbers.
-    pub fn axis_caption(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Unit::OkuYen, Lang::Ja) => "億円",
-            (Unit::OkuYen, Lang::En) => "¥100 million",
-            (Unit::Yen, Lang::Ja) => "円",
-            (Unit::Yen, Lang::En) => "¥",
-            (Unit::Percent | Unit::PctChange, _) => "%",
-            (Unit::ManLines, Lang::Ja) => "万回線",
-            (Unit::ManLines, Lang::En) => "10,000 lines",
-            (Unit::People, Lang::Ja) => "名",
-            (Unit::People, Lang::En) => "people",
-            (Unit::Companies, Lang::Ja) => "社",
-            (Unit::Companies, Lang::En) => "companies",
-            (Unit::Seconds, Lang::Ja) => "秒",
-            (Unit::Seconds, Lang::En) => "seconds",
-            (Unit::Count | Unit::Ratio, _) => "",
-        }
-    }
-}
-
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// A display unit other than the default, for `oku_yen` figures only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DisplayUnit {
-    /// ja `百万円`, en `¥… million`.
-    MillionYen,
-    /// en `¥… billion` even below ¥1 billion; ja keeps `億円`
-    /// (Japanese does not count in billions).
-    BnYen,
-}
-
-impl DisplayUnit {
-    /// `"million_yen"` or `"bn_yen"`.
-    pub fn from_id(id: &str) -> Result<DisplayUnit, FormatError> {
-        match id {
-            "million_yen" => Ok(DisplayUnit::MillionYen),
-            "bn_yen" => Ok(DisplayUnit::BnYen),
-            _ => Err(FormatError::UnknownDisplay(id.to_string())),
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DisplayUnit::MillionYen => "million_yen",
-            DisplayUnit::BnYen => "bn_yen",
-        }
-    }
-}
-
-impl fmt::Display for DisplayUnit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
 /// Options of [`figure`] (the `unit` and `precision` arguments of `fig`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FigureOptions {
-    pub display: Option<DisplayUnit>,
+    /// Another money unit to show an amount in (`unit="oku_yen"`).
+    pub display: Option<Unit>,
     /// Decimals as displayed; `None` keeps the decimals as written.
     pub precision: Option<u8>,
 }
@@ -494,72 +420,99 @@ fn count_noun(num: &str, one: &str, many: &str) -> String {
     }
 }
 
-/// A figure for prose, localized with its unit: ja `2,263億円`, en
-/// `¥226.3 billion`; see the units table in the authoring guide.
-///
-/// English `oku_yen` is shown in billions with one more decimal (2,263 →
-/// `¥226.3 billion`), or below ¥1 billion in millions (8.4 → `¥840 million`).
-/// English `man_lines` is shown in millions of lines with two more decimals
-/// (137.4 → `1.374 million lines`), or below a million as lines
-/// (45.2 → `452,000 lines`). The `million_yen`/`bn_yen` display options apply to
-/// `oku_yen` only; any other unit is an error.
-pub fn figure(n: Number, unit: Unit, lang: Lang, opts: &FigureOptions) -> Result<String, FormatError> {
-    if let Some(display) = opts.display {
-        if unit != Unit::OkuYen {
-            return Err(FormatError::DisplayMismatch { unit, display });
-        }
+/// How a unit signs its values: rates of change and points always carry a sign.
+fn sign_style(unit: &Unit) -> SignStyle {
+    match unit.kind() {
+        Kind::PctChange | Kind::Points => SignStyle::Change,
+        _ => SignStyle::Plain,
     }
-    let exact = n.dec();
-    let written = n.decimals;
-    let prec = |default: u8| opts.precision.unwrap_or(default);
-    // The number as written, at the requested precision.
-    let here = || exact.clone().round(prec(written));
-    let plain = |d: &Dec| signed(d, lang, SignStyle::Plain);
+}
 
-    let text = match (unit, lang) {
-        (Unit::OkuYen, Lang::Ja) => match opts.display {
-            Some(DisplayUnit::MillionYen) => {
-                let d = exact.clone().shift(2).round(prec(written.saturating_sub(2)));
-                format!("{}百万円", plain(&d))
-            }
-            None | Some(DisplayUnit::BnYen) => format!("{}億円", plain(&here())),
-        },
-        (Unit::OkuYen, Lang::En) => {
-            let millions = match opts.display {
-                Some(DisplayUnit::MillionYen) => true,
-                Some(DisplayUnit::BnYen) => false,
-                None => exact.to_f64().abs() < 10.0,
+/// The unit a figure in `unit` is shown in for `lang`, given `unit=`: the figure's own unit, or
+/// another money unit.
+pub fn shown_unit(unit: &Unit, display: Option<&Unit>, lang: Lang) -> Result<(Unit, i32), FormatError> {
+    let Some(display) = display else { return Ok((unit.clone(), 0)) };
+    let display = display.for_lang(lang);
+    if display == *unit {
+        return Ok((display, 0));
+    }
+    match unit.shift_to(&display) {
+        Some(shift) => Ok((display, shift)),
+        None => Err(FormatError::DisplayMismatch { unit: unit.to_string(), display: display.to_string() }),
+    }
+}
+
+/// Decimals of a number written with `written` decimals once its point has moved `shift`
+/// places: every digit as written stays.
+fn decimals_after(written: u8, shift: i32) -> u8 {
+    (i32::from(written) - shift).clamp(0, i32::from(MAX_DECIMALS) + 12) as u8
+}
+
+/// A figure for prose, localized with its unit: ja `2,263億円`, en `¥226.3 billion`; see the
+/// units table in the authoring guide.
+///
+/// A money figure can be shown in another money unit (`opts.display`): the decimal point moves,
+/// no digit changes. English `oku_yen` is shown in billions with one more decimal (2,263 →
+/// `¥226.3 billion`), or below ¥1 billion in millions (8.4 → `¥840 million`); `billion_yen` is
+/// English only (Japanese keeps 億円). A site unit with `en_million` is shown in English in
+/// millions from a million up (137.4万回線 → `1.374 million lines`), below that in its English
+/// thing (45.2 → `452,000 lines`).
+pub fn figure(n: Number, unit: &Unit, lang: Lang, opts: &FigureOptions) -> Result<String, FormatError> {
+    let (shown, shift) = shown_unit(unit, opts.display.as_ref(), lang)?;
+    let exact = n.dec().shift(shift);
+    let written = decimals_after(n.decimals, shift);
+    // The number in `shown`, moved `more` places further, at the requested precision.
+    let at = |more: i32| exact.clone().shift(more).round(opts.precision.unwrap_or(decimals_after(written, more)));
+    let plain = |d: &Dec| signed(d, lang, SignStyle::Plain);
+    let yen_before = |d: &Dec, after: &str| format!("{}¥{}{after}", sign(d, lang, SignStyle::Plain), d.grouped());
+
+    let text = match (shown.kind(), lang) {
+        (Kind::Money(m), Lang::Ja) => {
+            let suffix = match m {
+                Money::Yen => "円",
+                Money::ThousandYen => "千円",
+                Money::MillionYen => "百万円",
+                Money::OkuYen | Money::BillionYen => "億円",
             };
-            if millions {
-                let d = exact.clone().shift(2).round(prec(written.saturating_sub(2)));
-                format!("{}¥{} million", sign(&d, lang, SignStyle::Plain), d.grouped())
+            format!("{}{suffix}", plain(&at(0)))
+        }
+        (Kind::Money(Money::Yen), Lang::En) => yen_before(&at(0), ""),
+        (Kind::Money(Money::ThousandYen), Lang::En) => yen_before(&at(0), " thousand"),
+        (Kind::Money(Money::MillionYen), Lang::En) => yen_before(&at(0), " million"),
+        (Kind::Money(Money::BillionYen), Lang::En) => yen_before(&at(0), " billion"),
+        (Kind::Money(Money::OkuYen), Lang::En) => {
+            if exact.to_f64().abs() < 10.0 {
+                yen_before(&at(2), " million")
             } else {
-                let d = exact.clone().shift(-1).round(prec(written.saturating_add(1)));
-                format!("{}¥{} billion", sign(&d, lang, SignStyle::Plain), d.grouped())
+                yen_before(&at(-1), " billion")
             }
         }
-        (Unit::Yen, Lang::Ja) => format!("{}円", plain(&here())),
-        (Unit::Yen, Lang::En) => {
-            let d = here();
-            format!("{}¥{}", sign(&d, lang, SignStyle::Plain), d.grouped())
-        }
-        (Unit::Percent, _) => format!("{}%", plain(&here())),
-        (Unit::PctChange, _) => format!("{}%", signed(&here(), lang, SignStyle::Change)),
-        (Unit::ManLines, Lang::Ja) => format!("{}万回線", plain(&here())),
-        (Unit::ManLines, Lang::En) => {
-            if exact.to_f64().abs() >= 100.0 {
-                let d = exact.clone().shift(-2).round(prec(written.saturating_add(2)));
-                format!("{} million lines", plain(&d))
-            } else {
-                let d = exact.clone().shift(4).round(prec(written.saturating_sub(4)));
-                count_noun(&plain(&d), "line", "lines")
+        (Kind::Percent, _) => format!("{}%", plain(&at(0))),
+        (Kind::PctChange, _) => format!("{}%", signed(&at(0), lang, SignStyle::Change)),
+        (Kind::Points, Lang::Ja) => format!("{}ポイント", signed(&at(0), lang, SignStyle::Change)),
+        (Kind::Points, Lang::En) => format!("{} pt", signed(&at(0), lang, SignStyle::Change)),
+        (Kind::Times, Lang::Ja) => format!("{}倍", plain(&at(0))),
+        (Kind::Times, Lang::En) => format!("{}x", plain(&at(0))),
+        (Kind::People, Lang::Ja) => format!("{}名", plain(&at(0))),
+        (Kind::Shares, Lang::Ja) => format!("{}株", plain(&at(0))),
+        (Kind::Shares, Lang::En) => count_noun(&plain(&at(0)), "share", "shares"),
+        (Kind::People, Lang::En) | (Kind::Count | Kind::Ratio, _) => plain(&at(0)),
+        (Kind::Site(site), Lang::Ja) => site.ja.replacen("{}", &plain(&at(0)), 1),
+        (Kind::Site(site), Lang::En) => {
+            let e = site.en_exponent;
+            match &site.en_million {
+                Some(million) if exact.clone().shift(e).to_f64().abs() >= 1e6 => {
+                    million.replacen("{}", &plain(&at(e - 6)), 1)
+                }
+                _ => {
+                    let num = plain(&at(e));
+                    match &site.en_one {
+                        Some(one) if num == "1" => one.replacen("{}", &num, 1),
+                        _ => site.en.replacen("{}", &num, 1),
+                    }
+                }
             }
         }
-        (Unit::People, Lang::Ja) => format!("{}名", plain(&here())),
-        (Unit::Companies, Lang::Ja) => format!("{}社", plain(&here())),
-        (Unit::Seconds, Lang::Ja) => format!("{}秒", plain(&here())),
-        (Unit::Seconds, Lang::En) => count_noun(&plain(&here()), "second", "seconds"),
-        (Unit::People | Unit::Companies, Lang::En) | (Unit::Count | Unit::Ratio, _) => plain(&here()),
     };
     Ok(text)
 }
@@ -606,14 +559,14 @@ pub fn change(from: Number, to: Number, lang: Lang, precision: Option<u8>) -> Re
 /// follow the language (ja `△5`, en `-5`); `pct_change` ticks are signed like
 /// the unit (`+5`). A non-finite or non-positive `step` falls back to the
 /// decimals of `value` itself; a non-finite `value` gives an empty label.
-pub fn axis_tick(value: f64, step: f64, unit: Unit, lang: Lang) -> String {
+pub fn axis_tick(value: f64, step: f64, unit: &Unit, lang: Lang) -> String {
     if !value.is_finite() {
         return String::new();
     }
     let decimals_of = |x: f64| Dec::from_f64(x).scale.min(6) as u8;
     let decimals = if step.is_finite() && step > 0.0 { decimals_of(step) } else { decimals_of(value) };
     let d = Dec::from_f64(value).round(decimals);
-    let style = if unit == Unit::PctChange { SignStyle::Change } else { SignStyle::Plain };
+    let style = sign_style(unit);
     // An axis zero is plain 0 even for signed units.
     if d.is_zero() {
         return d.grouped();
@@ -622,102 +575,8 @@ pub fn axis_tick(value: f64, step: f64, unit: Unit, lang: Lang) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Periods
-// ---------------------------------------------------------------------------
-
-/// A fiscal period: a fiscal year (`FY2021`) or one of its quarters (`FY2021Q1`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Period {
-    pub year: u16,
-    /// 1–4 for a quarter.
-    pub quarter: Option<u8>,
-}
-
-impl Period {
-    /// Parse `FY2021` or `FY2021Q1` (a four-digit year, quarter 1–4).
-    pub fn parse(text: &str) -> Result<Period, FormatError> {
-        let bad = || FormatError::InvalidPeriod(text.to_string());
-        let rest = text.strip_prefix("FY").ok_or_else(bad)?;
-        let (year, quarter) = match rest.split_once('Q') {
-            Some((y, q)) => (y, Some(q)),
-            None => (rest, None),
-        };
-        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) || year.starts_with('0') {
-            return Err(bad());
-        }
-        let quarter = match quarter {
-            None => None,
-            Some(q @ ("1" | "2" | "3" | "4")) => Some(q.as_bytes()[0] - b'0'),
-            Some(_) => return Err(bad()),
-        };
-        Ok(Period { year: year.parse().map_err(|_| bad())?, quarter })
-    }
-
-    fn short_year(self, lang: Lang) -> String {
-        match lang {
-            Lang::Ja => format!("{:02}年度", self.year % 100),
-            Lang::En => format!("FY{:02}", self.year % 100),
-        }
-    }
-}
-
-/// A period for prose and tables: ja `2021年度`, `2021年度 第1四半期`;
-/// en `FY2021`, `Q1 FY2021`.
-pub fn period_label(period: &str, lang: Lang) -> Result<String, FormatError> {
-    let p = Period::parse(period)?;
-    Ok(match (p.quarter, lang) {
-        (None, Lang::Ja) => format!("{}年度", p.year),
-        (None, Lang::En) => format!("FY{}", p.year),
-        (Some(q), Lang::Ja) => format!("{}年度 第{q}四半期", p.year),
-        (Some(q), Lang::En) => format!("Q{q} FY{}", p.year),
-    })
-}
-
-/// The two lines of an axis label. A fiscal year gives its short label and no
-/// second line (ja `21年度`); a quarter gives the quarter and, as second line,
-/// its year (ja `1Q` / `21年度`, en `Q1` / `FY21`). Whether the year is shown
-/// under every quarter is the chart's choice.
-pub fn period_axis_labels(period: &str, lang: Lang) -> Result<(String, Option<String>), FormatError> {
-    let p = Period::parse(period)?;
-    let year = p.short_year(lang);
-    Ok(match (p.quarter, lang) {
-        (None, _) => (year, None),
-        (Some(q), Lang::Ja) => (format!("{q}Q"), Some(year)),
-        (Some(q), Lang::En) => (format!("Q{q}"), Some(year)),
-    })
-}
-
-// ---------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn is_leap(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
 
 /// A validated `YYYY-MM-DD` or `YYYY-MM`.
 struct DateSpec {
@@ -791,18 +650,47 @@ pub fn as_of_label(date: &str, lang: Lang) -> Result<String, FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::units::{SiteUnit, Units};
 
     fn num(s: &str) -> Number {
         Number::parse(s).unwrap()
     }
 
-    fn fig(s: &str, unit: &str, lang: Lang) -> String {
-        figure(num(s), Unit::from_id(unit).unwrap(), lang, &FigureOptions::default()).unwrap()
+    /// The built-in units and, as a site would define them in units.toml, the first site's
+    /// lines in 10,000s, companies and seconds.
+    fn units() -> Units {
+        let mut units = Units::built_in();
+        let site =
+            |ja: &str, en: &str, en_one: Option<&str>, en_exponent, en_million: Option<&str>, axis: [&str; 2]| {
+                SiteUnit {
+                    ja: ja.into(),
+                    en: en.into(),
+                    en_one: en_one.map(Into::into),
+                    en_exponent,
+                    en_million: en_million.map(Into::into),
+                    axis_ja: axis[0].into(),
+                    axis_en: axis[1].into(),
+                }
+            };
+        let man_lines =
+            site("{}万回線", "{} lines", Some("{} line"), 4, Some("{} million lines"), ["万回線", "10,000 lines"]);
+        units.add("man_lines", man_lines).unwrap();
+        units.add("companies", site("{}社", "{}", None, 0, None, ["社", "companies"])).unwrap();
+        units.add("seconds", site("{}秒", "{} seconds", Some("{} second"), 0, None, ["秒", "seconds"])).unwrap();
+        units
     }
 
-    fn fig_with(s: &str, unit: &str, lang: Lang, display: Option<&str>, precision: Option<u8>) -> String {
-        let opts = FigureOptions { display: display.map(|d| DisplayUnit::from_id(d).unwrap()), precision };
-        figure(num(s), Unit::from_id(unit).unwrap(), lang, &opts).unwrap()
+    fn unit(id: &str) -> Unit {
+        units().get(id).unwrap()
+    }
+
+    fn fig(s: &str, unit_id: &str, lang: Lang) -> String {
+        figure(num(s), &unit(unit_id), lang, &FigureOptions::default()).unwrap()
+    }
+
+    fn fig_with(s: &str, unit_id: &str, lang: Lang, display: Option<&str>, precision: Option<u8>) -> String {
+        let opts = FigureOptions { display: display.map(unit), precision };
+        figure(num(s), &unit(unit_id), lang, &opts).unwrap()
     }
 
     fn both(s: &str, unit: &str) -> (String, String) {
@@ -861,7 +749,7 @@ mod tests {
         assert_eq!(reason("007"), "leading zeros are not allowed");
         assert_eq!(reason("0.000000000000000000001"), "more than 20 decimals");
         for s in ["-", ".5", "5.", "+5", " 5", "5 ", "1.2.3", "--1", "１２", "5%", "abc", "1_000"] {
-            assert_eq!(reason(s), "expected digits, an optional leading - and an optional fraction", "{s:?}");
+            assert_eq!(reason(s), "expected digits, an optional leading - (or △) and an optional fraction", "{s:?}");
         }
         let err = Number::parse("12345678901234567").unwrap_err();
         assert_eq!(err.to_string(), "number \"12345678901234567\" has more than 15 significant digits");
@@ -948,34 +836,25 @@ mod tests {
     // --- units --------------------------------------------------------------
 
     #[test]
-    fn unit_ids_round_trip() {
-        for u in Unit::ALL {
-            assert_eq!(Unit::from_id(u.id()).unwrap(), u);
+    fn negative_marks_as_printed_in_filings() {
+        assert_eq!(num("△16071").to_string(), "-16071");
+        assert_eq!(num("▲1.5").to_string(), "-1.5");
+        assert_eq!(num("△16071"), num("-16071"));
+        assert!(num("△16071").is_negative());
+        assert_eq!(num("△16071").abs().to_string(), "16071");
+        for s in ["△", "△-1", "-△1", "△ 1", "1△"] {
+            assert!(Number::parse(s).is_err(), "{s:?}");
         }
-        let ids: Vec<&str> = Unit::ALL.iter().map(|u| u.id()).collect();
-        assert_eq!(
-            ids,
-            [
-                "oku_yen",
-                "yen",
-                "percent",
-                "pct_change",
-                "man_lines",
-                "people",
-                "companies",
-                "count",
-                "seconds",
-                "ratio"
-            ]
-        );
-        let err = Unit::from_id("okuyen").unwrap_err();
-        assert!(err.to_string().starts_with("unknown unit \"okuyen\""));
-        assert_eq!(DisplayUnit::from_id("million_yen").unwrap(), DisplayUnit::MillionYen);
-        assert_eq!(DisplayUnit::from_id("bn_yen").unwrap().id(), "bn_yen");
-        assert_eq!(
-            DisplayUnit::from_id("billion").unwrap_err().to_string(),
-            "unknown display unit \"billion\" (expected million_yen or bn_yen)"
-        );
+    }
+
+    #[test]
+    fn shifting_keeps_every_digit() {
+        assert_eq!(num("518632").shifted(-2).unwrap().to_string(), "5186.32");
+        assert_eq!(num("5186.32").shifted(2).unwrap().to_string(), "518632");
+        assert_eq!(num("-0.5").shifted(3).unwrap().to_string(), "-500");
+        assert_eq!(num("123456789012345").shifted(-8).unwrap().to_string(), "1234567.89012345");
+        assert_eq!(num("1").shifted(-9).unwrap().decimals(), 9);
+        assert!(num("0.00000000000000000001").shifted(-10).is_none());
     }
 
     #[test]
@@ -1029,16 +908,53 @@ mod tests {
 
     #[test]
     fn display_option_on_other_units_is_an_error() {
-        for unit in Unit::ALL.into_iter().filter(|&u| u != Unit::OkuYen) {
-            for display in [DisplayUnit::MillionYen, DisplayUnit::BnYen] {
-                let opts = FigureOptions { display: Some(display), precision: None };
-                let err = figure(num("1"), unit, Lang::Ja, &opts).unwrap_err();
-                assert_eq!(err, FormatError::DisplayMismatch { unit, display });
+        for id in ["percent", "pct_change", "points", "times", "people", "shares", "count", "ratio", "man_lines"] {
+            for display in ["million_yen", "bn_yen", "oku_yen"] {
+                let opts = FigureOptions { display: Some(unit(display)), precision: None };
+                let err = figure(num("1"), &unit(id), Lang::Ja, &opts).unwrap_err();
+                assert!(matches!(err, FormatError::DisplayMismatch { .. }), "{id} as {display}");
             }
         }
-        let opts = FigureOptions { display: Some(DisplayUnit::MillionYen), precision: None };
-        let err = figure(num("10.4"), Unit::Percent, Lang::En, &opts).unwrap_err();
-        assert_eq!(err.to_string(), "unit percent cannot be shown as million_yen");
+        let opts = FigureOptions { display: Some(unit("million_yen")), precision: None };
+        let err = figure(num("10.4"), &unit("percent"), Lang::En, &opts).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unit percent cannot be shown as million_yen: only amounts of money convert into each other"
+        );
+        // a figure may always be shown in its own unit
+        let opts = FigureOptions { display: Some(unit("percent")), precision: None };
+        assert_eq!(figure(num("10.4"), &unit("percent"), Lang::En, &opts).unwrap(), "10.4%");
+    }
+
+    #[test]
+    fn money_in_any_money_unit() {
+        // 百万円 as stored, shown as it is, in 億円 and in billions: no digit changes
+        assert_eq!(both("518632", "million_yen"), pair("518,632百万円", "¥518,632 million"));
+        assert_eq!(fig_with("518632", "million_yen", Lang::Ja, Some("oku_yen"), None), "5,186.32億円");
+        assert_eq!(fig_with("518632", "million_yen", Lang::En, Some("bn_yen"), None), "¥518.632 billion");
+        assert_eq!(fig_with("518632", "million_yen", Lang::En, Some("billion_yen"), None), "¥518.632 billion");
+        assert_eq!(fig_with("518632", "million_yen", Lang::Ja, Some("billion_yen"), None), "5,186.32億円");
+        assert_eq!(fig_with("518632", "million_yen", Lang::En, Some("oku_yen"), None), "¥518.632 billion");
+        assert_eq!(fig_with("518632", "million_yen", Lang::Ja, Some("thousand_yen"), None), "518,632,000千円");
+        assert_eq!(fig_with("518632", "million_yen", Lang::En, Some("yen"), None), "¥518,632,000,000");
+        assert_eq!(fig_with("-16071", "million_yen", Lang::Ja, Some("oku_yen"), None), "△160.71億円");
+        assert_eq!(fig_with("-16071", "million_yen", Lang::En, None, None), "-¥16,071 million");
+        // a precision rounds once, half away from zero, from the exact amount
+        assert_eq!(fig_with("518650", "million_yen", Lang::Ja, Some("oku_yen"), Some(0)), "5,187億円");
+        assert_eq!(fig_with("518649", "million_yen", Lang::Ja, Some("oku_yen"), Some(1)), "5,186.5億円");
+        assert_eq!(both("1234", "thousand_yen"), pair("1,234千円", "¥1,234 thousand"));
+        assert_eq!(fig_with("1234", "thousand_yen", Lang::Ja, Some("million_yen"), None), "1.234百万円");
+    }
+
+    #[test]
+    fn points_times_shares() {
+        assert_eq!(both("1.2", "points"), pair("+1.2ポイント", "+1.2 pt"));
+        assert_eq!(both("-0.5", "points"), pair("△0.5ポイント", "-0.5 pt"));
+        assert_eq!(both("0.0", "points"), pair("±0.0ポイント", "0.0 pt"));
+        assert_eq!(both("12.3", "times"), pair("12.3倍", "12.3x"));
+        assert_eq!(both("-4.1", "times"), pair("△4.1倍", "-4.1x"));
+        assert_eq!(both("1000", "shares"), pair("1,000株", "1,000 shares"));
+        assert_eq!(both("1", "shares"), pair("1株", "1 share"));
     }
 
     #[test]
@@ -1138,11 +1054,12 @@ mod tests {
 
     #[test]
     fn axis_captions() {
-        assert_eq!(Unit::OkuYen.axis_caption(Lang::Ja), "億円");
-        assert_eq!(Unit::OkuYen.axis_caption(Lang::En), "¥100 million");
-        assert_eq!(Unit::ManLines.axis_caption(Lang::En), "10,000 lines");
-        assert_eq!(Unit::Percent.axis_caption(Lang::Ja), "%");
-        assert_eq!(Unit::Count.axis_caption(Lang::En), "");
+        assert_eq!(unit("oku_yen").axis_caption(Lang::Ja), "億円");
+        assert_eq!(unit("oku_yen").axis_caption(Lang::En), "¥100 million");
+        assert_eq!(unit("million_yen").axis_caption(Lang::En), "¥ million");
+        assert_eq!(unit("man_lines").axis_caption(Lang::En), "10,000 lines");
+        assert_eq!(unit("percent").axis_caption(Lang::Ja), "%");
+        assert_eq!(unit("count").axis_caption(Lang::En), "");
     }
 
     // --- change -------------------------------------------------------------
@@ -1190,80 +1107,26 @@ mod tests {
 
     #[test]
     fn axis_ticks() {
-        let t = |v, step, unit, lang| axis_tick(v, step, unit, lang);
-        assert_eq!(t(2500.0, 500.0, Unit::OkuYen, Lang::Ja), "2,500");
-        assert_eq!(t(2500.0, 500.0, Unit::OkuYen, Lang::En), "2,500");
-        assert_eq!(t(0.0, 500.0, Unit::OkuYen, Lang::En), "0");
-        assert_eq!(t(1.0, 0.5, Unit::Percent, Lang::Ja), "1.0");
-        assert_eq!(t(1.5, 0.5, Unit::Percent, Lang::Ja), "1.5");
-        assert_eq!(t(0.1 + 0.2, 0.1, Unit::Ratio, Lang::En), "0.3");
-        assert_eq!(t(0.75, 0.25, Unit::Ratio, Lang::En), "0.75");
-        assert_eq!(t(3.0 * 0.1, 0.1, Unit::Percent, Lang::En), "0.3");
-        assert_eq!(t(-5.0, 5.0, Unit::Percent, Lang::Ja), "△5");
-        assert_eq!(t(-5.0, 5.0, Unit::Percent, Lang::En), "-5");
-        assert_eq!(t(5.0, 5.0, Unit::PctChange, Lang::Ja), "+5");
-        assert_eq!(t(-5.0, 5.0, Unit::PctChange, Lang::Ja), "△5");
-        assert_eq!(t(0.0, 5.0, Unit::PctChange, Lang::Ja), "0");
-        assert_eq!(t(-0.0, 0.5, Unit::PctChange, Lang::En), "0.0");
-        assert_eq!(t(1e6, 2e5, Unit::Count, Lang::En), "1,000,000");
+        let t = |v, step, id, lang| axis_tick(v, step, &unit(id), lang);
+        assert_eq!(t(2500.0, 500.0, "oku_yen", Lang::Ja), "2,500");
+        assert_eq!(t(2500.0, 500.0, "oku_yen", Lang::En), "2,500");
+        assert_eq!(t(0.0, 500.0, "oku_yen", Lang::En), "0");
+        assert_eq!(t(1.0, 0.5, "percent", Lang::Ja), "1.0");
+        assert_eq!(t(1.5, 0.5, "percent", Lang::Ja), "1.5");
+        assert_eq!(t(0.1 + 0.2, 0.1, "ratio", Lang::En), "0.3");
+        assert_eq!(t(0.75, 0.25, "ratio", Lang::En), "0.75");
+        assert_eq!(t(3.0 * 0.1, 0.1, "percent", Lang::En), "0.3");
+        assert_eq!(t(-5.0, 5.0, "percent", Lang::Ja), "△5");
+        assert_eq!(t(-5.0, 5.0, "percent", Lang::En), "-5");
+        assert_eq!(t(5.0, 5.0, "pct_change", Lang::Ja), "+5");
+        assert_eq!(t(-5.0, 5.0, "pct_change", Lang::Ja), "△5");
+        assert_eq!(t(0.0, 5.0, "pct_change", Lang::Ja), "0");
+        assert_eq!(t(-0.0, 0.5, "pct_change", Lang::En), "0.0");
+        assert_eq!(t(1e6, 2e5, "count", Lang::En), "1,000,000");
         // no usable step: the value's own decimals (at most 6)
-        assert_eq!(t(12.25, 0.0, Unit::Count, Lang::En), "12.25");
-        assert_eq!(t(1.0 / 3.0, f64::NAN, Unit::Ratio, Lang::En), "0.333333");
-        assert_eq!(t(f64::NAN, 1.0, Unit::Ratio, Lang::En), "");
-    }
-
-    // --- periods ------------------------------------------------------------
-
-    #[test]
-    fn period_labels() {
-        assert_eq!(period_label("FY2021", Lang::Ja).unwrap(), "2021年度");
-        assert_eq!(period_label("FY2021", Lang::En).unwrap(), "FY2021");
-        assert_eq!(period_label("FY2021Q1", Lang::Ja).unwrap(), "2021年度 第1四半期");
-        assert_eq!(period_label("FY2021Q1", Lang::En).unwrap(), "Q1 FY2021");
-        assert_eq!(period_label("FY2023Q4", Lang::En).unwrap(), "Q4 FY2023");
-        assert_eq!(period_axis_labels("FY2021", Lang::Ja).unwrap(), ("21年度".to_string(), None));
-        assert_eq!(period_axis_labels("FY2021", Lang::En).unwrap(), ("FY21".to_string(), None));
-        assert_eq!(period_axis_labels("FY2021Q2", Lang::Ja).unwrap(), ("2Q".to_string(), Some("21年度".to_string())));
-        assert_eq!(period_axis_labels("FY2021Q2", Lang::En).unwrap(), ("Q2".to_string(), Some("FY21".to_string())));
-    }
-
-    #[test]
-    fn period_parse() {
-        assert_eq!(Period::parse("FY2021").unwrap(), Period { year: 2021, quarter: None });
-        assert_eq!(Period::parse("FY2021Q4").unwrap(), Period { year: 2021, quarter: Some(4) });
-        assert!(Period::parse("FY2020").unwrap() < Period::parse("FY2020Q1").unwrap());
-        assert!(Period::parse("FY2020Q4").unwrap() < Period::parse("FY2021").unwrap());
-    }
-
-    #[test]
-    fn invalid_periods() {
-        for p in [
-            "",
-            "FY",
-            "2021",
-            "FY21",
-            "FY20211",
-            "fy2021",
-            "FY2021Q0",
-            "FY2021Q5",
-            "FY2021Q",
-            "FY2021Q12",
-            "FY2021q1",
-            "FY0999",
-            "FY２０２１",
-            "FY2021 ",
-            " FY2021",
-            "FY2021H1",
-            "FY-202",
-        ] {
-            let err = period_label(p, Lang::Ja).unwrap_err();
-            assert_eq!(err, FormatError::InvalidPeriod(p.to_string()), "{p:?}");
-            assert!(period_axis_labels(p, Lang::En).is_err());
-        }
-        assert_eq!(
-            period_label("FY21", Lang::En).unwrap_err().to_string(),
-            "invalid period \"FY21\": expected FY2021 (fiscal year) or FY2021Q1 (quarter)"
-        );
+        assert_eq!(t(12.25, 0.0, "count", Lang::En), "12.25");
+        assert_eq!(t(1.0 / 3.0, f64::NAN, "ratio", Lang::En), "0.333333");
+        assert_eq!(t(f64::NAN, 1.0, "ratio", Lang::En), "");
     }
 
     // --- dates --------------------------------------------------------------

@@ -6,8 +6,8 @@
 //!
 //! Shared below the pipeline: `error` (typed errors with file and line), `input` (the one rule
 //! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `spreadsheet` (CSV cells that never
-//! run as formulas), `lang`, `format`
-//! (localized numbers, units, periods and dates), `translations` (freshness of English pages).
+//! run as formulas), `lang`, `model` (units, periods and the fiscal calendar, as data), `format`
+//! (localized numbers, units and dates), `translations` (freshness of English pages).
 //! Built on top of `site`: the commands in `commands` (parsed and dispatched by `cli`), with `serve` (preview and live reload),
 //! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
 //! errors are shown).
@@ -31,6 +31,7 @@ pub mod input;
 pub mod lang;
 pub mod markdown;
 pub mod metadata;
+pub mod model;
 pub mod news;
 pub mod output;
 pub mod publish;

@@ -68,7 +68,7 @@ impl Site {
     pub fn load(config: Config) -> Result<Site> {
         // Independent inputs are all loaded so one pass reports every error.
         let content = Content::load(&config);
-        let data = Data::load(&config.root, &config.data_dir());
+        let data = Data::load_with(&config.root, &config.data_dir(), config.fiscal_year);
         let locales = Locales::load(&config);
         let (content, data, locales) = match (content, data, locales) {
             (Ok(c), Ok(d), Ok(l)) => (c, d, l),
@@ -340,6 +340,7 @@ impl Site {
         ctx.insert("feed", &feed);
         ctx.insert("english_status", &None::<&str>);
         ctx.insert("latest_news", &Vec::<ItemView>::new());
+        ctx.insert("fiscal_year", &self.data.fiscal_year_note(lang));
         ctx
     }
 
@@ -581,6 +582,7 @@ impl Site {
         ctx.insert("root", "");
         ctx.insert("base_url", &self.config.base_url);
         ctx.insert("base_path", self.config.base_path());
+        ctx.insert("fiscal_year", &self.data.fiscal_year_note(self.config.default_language));
         let languages: Vec<LanguageChoice> = self
             .config
             .languages
@@ -766,7 +768,7 @@ impl Hooks for PageHooks<'_> {
                 })?;
                 let table = &self.site.data.tables[&spec.data];
                 let text = |key: &str| self.site.locales.text(lang, key, &[]);
-                let out = chart::render(spec, table, lang, &text, self.root)
+                let out = chart::render(spec, table, &self.site.data.calendar, lang, &text, self.root)
                     .map_err(|m| Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}")))?;
                 self.files.extend(out.files);
                 self.charts += 1;

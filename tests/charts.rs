@@ -21,7 +21,7 @@ struct Site {
 fn site() -> Site {
     let config = Config::load(&repo()).unwrap_or_else(|e| panic!("{e}"));
     let locales = Locales::load(&config).unwrap_or_else(|e| panic!("{e}"));
-    let data = Data::load(&config.root, &config.data_dir()).unwrap_or_else(|e| panic!("{e}"));
+    let data = Data::load_with(&config.root, &config.data_dir(), config.fiscal_year).unwrap_or_else(|e| panic!("{e}"));
     Site { data, locales }
 }
 
@@ -34,7 +34,8 @@ impl Site {
         let spec = &self.data.charts[id];
         let table = &self.data.tables[&spec.data];
         let text = |key: &str| self.locales.text(lang, key, &[]);
-        chart::render(spec, table, lang, &text, "../../").unwrap_or_else(|e| panic!("chart {id} ({lang}): {e}"))
+        chart::render(spec, table, &self.data.calendar, lang, &text, "../../")
+            .unwrap_or_else(|e| panic!("chart {id} ({lang}): {e}"))
     }
 }
 
@@ -182,7 +183,8 @@ fn labels_are_in_the_page_language() {
             let texts = texts(&doc);
             if table.kind == RowKind::Period {
                 for row in &table.rows {
-                    let (label, group) = format::period_axis_labels(&row.id, lang).unwrap();
+                    let period = irsite::model::Period::parse(&row.id).unwrap();
+                    let (label, group) = site.data.calendar.axis_labels(&period, lang);
                     // on one line, or split in two (ja `16` / `年度`)
                     let split = texts.windows(2).any(|w| format!("{}{}", w[0], w[1]) == label);
                     assert!(texts.contains(&label) || split, "{id} ({lang}): no axis label `{label}`");
@@ -382,7 +384,7 @@ fn dividends_with(site: &Site, change: impl Fn(&str, bool) -> Option<String>) ->
             None => site.locales.text(Lang::En, key, &[]),
         }
     };
-    chart::render(spec, table, Lang::En, &text, "").unwrap()
+    chart::render(spec, table, &site.data.calendar, Lang::En, &text, "").unwrap()
 }
 
 #[test]
@@ -471,8 +473,8 @@ fn every_bar_and_point_value_is_on_the_chart() {
             for col in &columns {
                 let c = table.column(col).unwrap();
                 for v in c.values.iter().flatten() {
-                    let mut label = format::axis_tick(v.value(), 10f64.powi(-i32::from(v.decimals())), c.unit, lang);
-                    if matches!(c.unit, format::Unit::Percent | format::Unit::PctChange) {
+                    let mut label = format::axis_tick(v.value(), 10f64.powi(-i32::from(v.decimals())), &c.unit, lang);
+                    if c.unit.is_percentage() {
                         label.push('%');
                     }
                     let k = texts
@@ -491,7 +493,7 @@ fn percentage_axes_start_at_zero() {
     let site = site();
     for (id, spec) in &site.data.charts {
         let table = &site.data.tables[&spec.data];
-        if spec.kind != ChartKind::Line || table.column(&spec.series[0]).unwrap().unit != format::Unit::Percent {
+        if spec.kind != ChartKind::Line || table.column(&spec.series[0]).unwrap().unit.id() != "percent" {
             continue;
         }
         for lang in Lang::ALL {
@@ -568,8 +570,23 @@ fn unit_mismatch_names_the_chart_line() {
 fn non_numeric_cell_names_file_line_and_column() {
     let (dir, err) = data_error("period,revenue,margin\nFY2020,2130,6.7\nFY2021,2,263,10.4\n", CHART);
     assert!(err.contains(&at(dir.path(), "t.csv", 3)) && err.contains("4 cells"), "ragged: {err}");
+    // the column is the character where the cell starts, counted in characters, past quotes
     let (dir, err) = data_error("period,revenue,margin\nFY2020,2130,6.7\nFY2021,n/a,10.4\n", CHART);
-    assert!(err.contains(&format!("{}:2", at(dir.path(), "t.csv", 3))) && err.contains("`n/a`"), "{err}");
+    assert!(err.contains(&format!("{}:8:", at(dir.path(), "t.csv", 3))) && err.contains("`n/a`"), "{err}");
+    let (dir, err) = data_error("period,revenue,margin\nFY2020,△2130,6.7\nFY2021,\"2263\", 10.4%\n", CHART);
+    assert!(err.contains(&format!("{}:16:", at(dir.path(), "t.csv", 3))) && err.contains("`10.4%`"), "{err}");
+}
+
+#[test]
+fn losses_may_be_written_as_in_filings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), "period,revenue,margin\nFY2020,△2130,▲6.7\nFY2021,-2263,10.4\n").unwrap();
+    std::fs::write(dir.path().join("t.toml"), SIDECAR).unwrap();
+    let data = Data::load(dir.path(), dir.path()).unwrap();
+    let values = &data.tables["t"].columns[0].values;
+    assert_eq!(values[0].unwrap().to_string(), "-2130");
+    assert_eq!(values[1].unwrap().to_string(), "-2263");
+    assert_eq!(data.tables["t"].columns[1].values[0].unwrap().to_string(), "-6.7");
 }
 
 #[test]

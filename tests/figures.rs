@@ -18,6 +18,7 @@ use irsite::config::Config;
 use irsite::data::Data;
 use irsite::format::{self, FigureOptions, Number, Unit};
 use irsite::lang::Lang;
+use irsite::model::calendar::MONTHS_EN;
 use irsite::shortcode;
 use irsite::site::Site;
 
@@ -89,7 +90,7 @@ fn number_tokens(text: &str) -> Vec<(usize, usize)> {
 /// The numbers a value can appear as: raw, and the digits of its ja and en renderings
 /// (en shows oku_yen in billions or millions and man_lines in millions or lines, so
 /// `44.4` oku_yen is also looked for as `4.44` and `2,263` as `226.3`).
-fn forms_of(value: Number, unit: Unit) -> BTreeSet<String> {
+fn forms_of(value: Number, unit: &Unit) -> BTreeSet<String> {
     let mut forms = BTreeSet::new();
     forms.insert(canonical(&value.to_string()));
     for lang in Lang::ALL {
@@ -102,13 +103,13 @@ fn forms_of(value: Number, unit: Unit) -> BTreeSet<String> {
 }
 
 /// Every number of `content/data`, with the figures (label and unit) it is a form of.
-fn data_numbers(data: &Data) -> BTreeMap<String, BTreeSet<(String, &'static str)>> {
-    let mut numbers: BTreeMap<String, BTreeSet<(String, &'static str)>> = BTreeMap::new();
+fn data_numbers(data: &Data) -> BTreeMap<String, BTreeSet<(String, &str)>> {
+    let mut numbers: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
     for table in data.tables.values() {
         for column in &table.columns {
             for (row, value) in table.rows.iter().zip(&column.values) {
                 if let Some(v) = value {
-                    for form in forms_of(*v, column.unit) {
+                    for form in forms_of(*v, &column.unit) {
                         numbers
                             .entry(form)
                             .or_default()
@@ -119,7 +120,7 @@ fn data_numbers(data: &Data) -> BTreeMap<String, BTreeSet<(String, &'static str)
         }
     }
     for fact in data.facts.values() {
-        for form in forms_of(fact.value, fact.unit) {
+        for form in forms_of(fact.value, &fact.unit) {
             numbers.entry(form).or_default().insert((fact.id.clone(), fact.unit.id()));
         }
     }
@@ -214,21 +215,6 @@ fn is_letter_or_joiner(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-' || c == '/')
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Why a number in prose is not a figure, or `None` when it may be one. Each rule is about
 /// the number's context, so a figure typed with its unit is still caught.
 fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
@@ -277,7 +263,7 @@ fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
             return Some("date, duration or ordinal");
         }
     }
-    if MONTHS.iter().any(|m| before_text.ends_with(&format!("{m} "))) {
+    if MONTHS_EN.iter().any(|m| before_text.ends_with(&format!("{m} "))) {
         return Some("date");
     }
     // Small whole numbers without a unit after them: list counts and ordinals such as
@@ -471,6 +457,18 @@ unit = "seconds"
 [ratio]
 value = "1.2"
 unit = "ratio"
+[loss]
+value = "△16071"
+unit = "million_yen"
+[per]
+value = "18.4"
+unit = "times"
+[margin_diff]
+value = "-0.8"
+unit = "points"
+[treasury]
+value = "1200"
+unit = "shares"
 "#;
 
 const TEST_TABLE_CSV: &str = "period,income,margin\nFY2019,100,\nFY2020,142,6.7\nFY2021,235,10.4\nFY2022,99,9.9\n";
@@ -515,6 +513,7 @@ fn test_site(ja: &str, en: &str) -> tempfile::TempDir {
     let data = root.join("content/data");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("facts.toml"), TEST_FACTS).unwrap();
+    std::fs::copy(repo().join("content/data/units.toml"), data.join("units.toml")).unwrap();
     std::fs::write(data.join("t.csv"), TEST_TABLE_CSV).unwrap();
     std::fs::write(data.join("t.toml"), TEST_TABLE_TOML).unwrap();
     dir
@@ -586,6 +585,24 @@ fn each_unit_renders_in_both_languages() {
         (r#"{{ fig(id="t.income", period="FY2022", change="FY2019") }}"#, "△1.0%", "-1.0%"),
         (r#"{{ fig(id="t.income", period="FY2019", change="FY2019") }}"#, "±0.0%", "0.0%"),
         (r#"{{ fig(id="t.income", period="FY2021", change="FY2020", precision=2) }}"#, "+65.49%", "+65.49%"),
+        // latest: the latest actual period (FY2022 is a forecast), and the one before
+        (r#"{{ fig(id="t.income", period="latest") }}"#, "235億円", "¥23.5 billion"),
+        (r#"{{ fig(id="t.income", period="latest-1") }}"#, "142億円", "¥14.2 billion"),
+        (r#"{{ fig(id="t.income", period="latest", change="latest-1") }}"#, "+65.5%", "+65.5%"),
+        // money in any money unit, per language; magnitudes of losses
+        (r#"{{ fig(id="loss") }}"#, "△16,071百万円", "-¥16,071 million"),
+        (r#"{{ fig(id="loss", abs=true) }}"#, "16,071百万円", "¥16,071 million"),
+        (r#"{{ fig(id="loss", unit="oku_yen") }}"#, "△160.71億円", "-¥16.071 billion"),
+        (
+            r#"{{ fig(id="loss", unit_ja="oku_yen", unit_en="billion_yen", abs=true) }}"#,
+            "160.71億円",
+            "¥16.071 billion",
+        ),
+        (r#"{{ fig(id="oku_pos", unit="million_yen", unit_en="bn_yen") }}"#, "226,300百万円", "¥226.3 billion"),
+        (r#"{{ fig(id="oku_neg", abs=true) }}"#, "12億円", "¥1.2 billion"),
+        (r#"{{ fig(id="per") }}"#, "18.4倍", "18.4x"),
+        (r#"{{ fig(id="margin_diff") }}"#, "△0.8ポイント", "-0.8 pt"),
+        (r#"{{ fig(id="treasury") }}"#, "1,200株", "1,200 shares"),
     ];
     let codes: Vec<&str> = cases.iter().map(|c| c.0).collect();
     let rendered = render_lines(&codes);
@@ -624,7 +641,12 @@ fn figure_errors_fail_the_build_with_file_and_line() {
         (r#"{{ fig(id="t.margin", period="FY2019") }}"#, "the deck does not state it"),
         (r#"{{ fig(id="people", period="FY2021") }}"#, "takes no period"),
         (r#"{{ fig(id="pct_pos", unit="million_yen") }}"#, "cannot be shown as million_yen"),
-        (r#"{{ fig(id="oku_pos", unit="trillion_yen") }}"#, "unknown display unit"),
+        (r#"{{ fig(id="oku_pos", unit="trillion_yen") }}"#, "unknown unit \"trillion_yen\""),
+        (r#"{{ fig(id="t.income", period="latest-9") }}"#, "goes back too far"),
+        (r#"{{ fig(id="t.income", period="latest+1") }}"#, "or latest / latest-1"),
+        (r#"{{ fig(id="loss", change="FY2020", abs=true) }}"#, "give period"),
+        (r#"{{ fig(id="t.income", period="FY2021", change="FY2020", abs=true) }}"#, "abs=true does not apply"),
+        (r#"{{ fig(id="per", period="FY2021") }}"#, "takes no period"),
         (r#"{{ fig(id="oku_pos", precision=9) }}"#, "out of range"),
         (r#"{{ fig(id="t.margin", period="FY2021", change="FY2020") }}"#, "not meaningful for a figure in percent"),
         (r#"{{ fig(id="t.income", period="FY2021", change="FY2030") }}"#, "no row `FY2030`"),

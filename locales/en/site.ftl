@@ -3,6 +3,6 @@
 home-company = { $name } (IIJ)
 disclaimer-text = Statements in this material other than those of past or present facts are forward-looking statements. They are based on assumptions and judgements of the IIJ Group or its management made from information currently available, and they involve known and unknown risks and uncertainties. Because of changes in the business environment of the IIJ Group, market trends and various other factors, these statements or assumptions may not be realised in the future.
 footer-source = Source: Internet Initiative Japan Inc., company presentation (June 2022, FY2021 results)
-footer-units = Fiscal years run from April to March (FY2021 = the year ended March 31, 2022). ¥100 million = 1億円.
+footer-units = { $fiscal_year } ¥100 million = 1億円.
 # $holder: [company.copyright] in site.toml
 footer-copyright = © 2022 { $holder }

@@ -10,7 +10,9 @@ use super::metrics;
 use super::style::{self, Marker};
 use super::{fill, Model, Series, MIN_FONT, WIDTH};
 use crate::data::{ChartKind, RowKind, Status};
-use crate::format::{self, Unit};
+use crate::format;
+use crate::model::units::Kind;
+use crate::model::Unit;
 
 pub const PAD: f64 = 8.0;
 const PLOT_H: f64 = 200.0;
@@ -94,7 +96,7 @@ impl Axis {
         (0..=self.intervals)
             .map(|k| {
                 let v = self.min + self.step * f64::from(k);
-                (v, format::axis_tick(v, self.step, self.unit, lang))
+                (v, format::axis_tick(v, self.step, &self.unit, lang))
             })
             .collect()
     }
@@ -229,10 +231,10 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let (lo, hi) = if all.is_empty() { (0.0, 0.0) } else { (lo, hi) };
         // Percentages start at zero (a cut axis exaggerates change); other lines start at
         // zero unless the values sit far from it.
-        let percent = matches!(lines[0].unit, Unit::Percent);
+        let percent = matches!(lines[0].unit.kind(), Kind::Percent);
         let zero = percent || lo <= 0.0 || lo < hi * 0.6;
         let pad = (hi - lo).max(hi.abs() * 0.02) * 0.08;
-        Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit, zero)
+        Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit.clone(), zero)
     } else {
         let (mut lo, mut hi) = (0.0f64, 0.0f64);
         for i in 0..model.slots.len() {
@@ -253,13 +255,13 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
             }
         }
-        Axis::nice(lo, hi, bars[0].unit, true)
+        Axis::nice(lo, hi, bars[0].unit.clone(), true)
     };
     let right_axis = if secondary && !lines.is_empty() {
         let all: Vec<f64> = lines.iter().flat_map(vals).collect();
         let lo = all.iter().copied().fold(0.0, f64::min);
         let hi = all.iter().copied().fold(0.0, f64::max) * 1.05;
-        Some(Axis::aligned(lo, hi, lines[0].unit, primary.intervals))
+        Some(Axis::aligned(lo, hi, lines[0].unit.clone(), primary.intervals))
     } else {
         None
     };
@@ -307,7 +309,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     }
 
     // --- unit captions
-    let caption = |u: Unit| {
+    let caption = |u: &Unit| {
         let c = u.axis_caption(lang);
         if c.is_empty() {
             String::new()
@@ -315,8 +317,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             fill(&model.words.axis_unit, &[("unit", c)])
         }
     };
-    let left_cap = caption(primary.unit);
-    let right_cap = right_axis.as_ref().map(|a| caption(a.unit)).unwrap_or_default();
+    let left_cap = caption(&primary.unit);
+    let right_cap = right_axis.as_ref().map(|a| caption(&a.unit)).unwrap_or_default();
     if !left_cap.is_empty() || !right_cap.is_empty() {
         let lw = metrics::width(&left_cap, FS_TICK);
         let rw = metrics::width(&right_cap, FS_TICK);
@@ -408,7 +410,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
                 let (ya, yb) = (ym.y(acc), ym.y(acc + v.value()));
                 acc += v.value();
-                let label = model.value_label(v, s.unit);
+                let label = model.value_label(v, &s.unit);
                 if ya - yb >= FS_VALUE + 3.0 && metrics::width(&label, FS_VALUE) <= bw - 1.0 {
                     let color = if status != Status::Actual {
                         halo(canvas)
@@ -425,7 +427,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
             }
             if let Some((total, t)) = model.total.as_ref().and_then(|total| Some((total, total.values[i]?))) {
-                let label = model.value_label(t, total.unit);
+                let label = model.value_label(t, &total.unit);
                 let y_top = top.min(ym.y(t.value())) - 3.0 - FS_VALUE * 1.05;
                 let c = halo(canvas);
                 canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, c);
@@ -454,7 +456,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 tops.push((
                     (x0 + x1) / 2.0,
                     label_y,
-                    model.value_label(v, s.unit),
+                    model.value_label(v, &s.unit),
                     Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) },
                     s,
                     hatched,
@@ -512,7 +514,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             }
             canvas.take(Area { x0: x - 5.0, y0: y - 5.0, x1: x + 5.0, y1: y + 5.0 });
             let v = s.values[i].expect("point has a value");
-            point_labels.push((i, x, y, model.value_label(v, s.unit)));
+            point_labels.push((i, x, y, model.value_label(v, &s.unit)));
         }
     }
     for (x, y, label, bar, series, hatched) in tops {

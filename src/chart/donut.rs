@@ -8,7 +8,9 @@ use super::cartesian::{halo, FS_LABEL, FS_VALUE, PAD};
 use super::metrics;
 use super::style;
 use super::{Model, Series, WIDTH};
-use crate::format::{self, Unit};
+use crate::format;
+use crate::model::units::Kind;
+use crate::model::Unit;
 
 const R_OUT: f64 = 78.0;
 const R_IN: f64 = 46.0;
@@ -17,15 +19,16 @@ const R_IN: f64 = 46.0;
 /// in percent, otherwise computed from the sum with one decimal.
 pub fn shares(model: &Model, s: &Series) -> Vec<Option<String>> {
     let sum: f64 = s.values.iter().flatten().map(|v| v.value()).sum();
+    let percent = Unit::built_in("percent").expect("percent is built in");
     s.values
         .iter()
         .map(|v| {
             v.map(|v| {
-                if s.unit == Unit::Percent {
-                    model.value_label(v, Unit::Percent)
+                if matches!(s.unit.kind(), Kind::Percent) {
+                    model.value_label(v, &s.unit)
                 } else {
                     let share = if sum > 0.0 { v.value() / sum * 100.0 } else { 0.0 };
-                    format!("{}%", format::axis_tick(share, 0.1, Unit::Percent, model.lang))
+                    format!("{}%", format::axis_tick(share, 0.1, &percent, model.lang))
                 }
             })
         })

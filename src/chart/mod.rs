@@ -17,8 +17,9 @@ mod metrics_table;
 pub mod style;
 
 use crate::data::{ChartKind, ChartSpec, RowKind, Status, Table};
-use crate::format::{self, FigureOptions, Number, Unit};
+use crate::format::{self, FigureOptions, Number};
 use crate::lang::Lang;
+use crate::model::{FiscalYear, Period, Unit};
 use crate::render::escape_html;
 
 pub struct ChartOutput {
@@ -165,14 +166,20 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn build(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text) -> Result<Model, String> {
+    pub fn build(
+        spec: &ChartSpec,
+        table: &Table,
+        calendar: &FiscalYear,
+        lang: Lang,
+        text: &Text,
+    ) -> Result<Model, String> {
         let text = |key: &str| text(key).map(single_line);
         let column = |id: &str, index: usize| -> Result<Series, String> {
             let c = table.column(id).ok_or_else(|| format!("table `{}` has no series `{id}`", table.name))?;
             Ok(Series {
                 id: c.id.clone(),
                 name: text(&c.label)?,
-                unit: c.unit,
+                unit: c.unit.clone(),
                 values: c.values.clone(),
                 color: style::color(index, &spec.colors),
                 index,
@@ -186,12 +193,13 @@ impl Model {
         for row in &table.rows {
             let slot = match table.kind {
                 RowKind::Period => {
-                    let (label, group) = format::period_axis_labels(&row.id, lang).map_err(|e| e.to_string())?;
+                    let period = Period::parse(&row.id).map_err(|e| e.to_string())?;
+                    let (label, group) = calendar.axis_labels(&period, lang);
                     Slot {
                         id: row.id.clone(),
                         label,
                         group,
-                        full: format::period_label(&row.id, lang).map_err(|e| e.to_string())?,
+                        full: calendar.label(&period, lang),
                         status: table.status(&row.id),
                     }
                 }
@@ -219,17 +227,17 @@ impl Model {
     }
 
     /// A value as labelled on the chart: the axis unit is given once, so no unit, except `%`.
-    pub fn value_label(&self, n: Number, unit: Unit) -> String {
+    pub fn value_label(&self, n: Number, unit: &Unit) -> String {
         let step = 10f64.powi(-i32::from(n.decimals()));
         let mut s = format::axis_tick(n.value(), step, unit, self.lang);
-        if matches!(unit, Unit::Percent | Unit::PctChange) {
+        if unit.is_percentage() {
             s.push('%');
         }
         s
     }
 
     /// A value for the description sentence, with its unit (ja `2,263億円`).
-    fn prose(&self, n: Number, unit: Unit, status: Status) -> Result<String, String> {
+    fn prose(&self, n: Number, unit: &Unit, status: Status) -> Result<String, String> {
         let v = format::figure(n, unit, self.lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
         Ok(match self.words.status(status) {
             Some(word) => fill(&self.words.desc_status_value, &[("value", &v), ("status", word)]),
@@ -268,14 +276,14 @@ impl Model {
         for s in described {
             let present: Vec<usize> = (0..self.slots.len()).filter(|&i| s.values[i].is_some()).collect();
             let (Some(&a), Some(&b)) = (present.first(), present.last()) else { continue };
-            let va = self.prose(s.values[a].expect("present"), s.unit, self.slots[a].status)?;
+            let va = self.prose(s.values[a].expect("present"), &s.unit, self.slots[a].status)?;
             if a == b {
                 items.push(fill(
                     &self.words.desc_value,
                     &[("series", &s.name), ("period", &self.slots[a].full), ("value", &va)],
                 ));
             } else {
-                let vb = self.prose(s.values[b].expect("present"), s.unit, self.slots[b].status)?;
+                let vb = self.prose(s.values[b].expect("present"), &s.unit, self.slots[b].status)?;
                 items.push(fill(
                     &self.words.desc_change,
                     &[
@@ -334,8 +342,15 @@ pub fn svg(model: &Model) -> Result<String, String> {
     )
 }
 
-pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &str) -> Result<ChartOutput, String> {
-    let model = Model::build(spec, table, lang, text)?;
+pub fn render(
+    spec: &ChartSpec,
+    table: &Table,
+    calendar: &FiscalYear,
+    lang: Lang,
+    text: &Text,
+    root: &str,
+) -> Result<ChartOutput, String> {
+    let model = Model::build(spec, table, calendar, lang, text)?;
     let svg = svg(&model)?;
     let title = &model.title;
     // The table and the CSV show the chart's own series and rows, as the model built them.
@@ -374,7 +389,7 @@ pub fn render(spec: &ChartSpec, table: &Table, lang: Lang, text: &Text, root: &s
             match column.values[i] {
                 Some(n) => {
                     let shown =
-                        format::figure(n, column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
+                        format::figure(n, &column.unit, lang, &FigureOptions::default()).map_err(|e| e.to_string())?;
                     html.push_str(&format!("<td data-value=\"{n}\">{}</td>", escape_html(&shown)));
                     record.push(n.to_string());
                 }

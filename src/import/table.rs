@@ -538,7 +538,7 @@ fn write_all(data_dir: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathB
     }
     for (path, target) in &staged {
         if path.extension().is_some_and(|e| e == "csv") {
-            crate::data::load_table(staging.path(), path).map_err(|e| {
+            crate::data::load_table(staging.path(), path, &crate::model::Units::built_in()).map_err(|e| {
                 Error::input(
                     Stage::Data,
                     Location::file(target),
