@@ -195,6 +195,7 @@ export function analyse(text, { svg = false } = {}) {
     langSwitch: [],    // a[hreflang] inside .lang-switch
     langSwitchCount: 0,
     htmlLang: null,
+    englishStatus: null, // <html data-english-status>: a Japanese entry's English disclosure status
     baseHref: null,
     canonical: null,   // href of <link rel=canonical>
     scripts: [],       // {line, what}
@@ -217,6 +218,7 @@ export function analyse(text, { svg = false } = {}) {
     if (attrs.has('id')) doc.ids.add(attrs.get('id'));
     if (name === 'a' && attrs.has('name')) doc.ids.add(attrs.get('name'));
     if (name === 'html' && attrs.has('lang')) doc.htmlLang = attrs.get('lang');
+    if (name === 'html' && attrs.has('data-english-status')) doc.englishStatus = attrs.get('data-english-status');
     if (name === 'base' && attrs.has('href') && doc.baseHref === null) doc.baseHref = attrs.get('href');
     // A JSON-LD data block (structured data, no src) is never run by a browser; any other
     // <script> is JavaScript.

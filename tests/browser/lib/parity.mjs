@@ -1,6 +1,8 @@
 // Check 4: the Japanese and English trees mirror each other, and every page
 // says so: <html lang>, hreflang alternates both ways plus x-default, and a
 // language switcher (a[hreflang] inside .lang-switch) that links to the twin.
+// A Japanese entry declared Japanese only (<html data-english-status="japanese-only">) has
+// no English twin and no English alternate; its switcher links to an English page that exists.
 
 const LANGS = ['ja', 'en'];
 const primary = (tag) => (tag || '').trim().toLowerCase().split('-')[0];
@@ -29,7 +31,10 @@ export function checkParity(site, report) {
     const rest = page.slice(3);
     const twin = `${other}/${rest}`;
     const doc = site.doc(page);
-    if (!site.fileSet.has(twin)) report.problem(page, `missing twin: ${twin} does not exist`);
+    const japaneseOnly = lang === 'ja' && doc.englishStatus === 'japanese-only';
+    if (japaneseOnly) {
+      if (site.fileSet.has(twin)) report.problem(page, `declared Japanese only, but ${twin} exists`);
+    } else if (!site.fileSet.has(twin)) report.problem(page, `missing twin: ${twin} does not exist`);
     if (primary(doc.htmlLang) !== lang) {
       report.problem(page, `<html lang="${doc.htmlLang ?? ''}"> does not match its /${lang}/ tree`);
     }
@@ -42,6 +47,10 @@ export function checkParity(site, report) {
     for (const l of LANGS) {
       const expected = `${l}/${rest}`;
       const a = byLang.get(l);
+      if (japaneseOnly && l === other) {
+        if (a) report.problem(`${page}:${a.line}`, `declared Japanese only, but has <link rel="alternate" hreflang="${a.hreflang}">`);
+        continue;
+      }
       if (!a) {
         if (l === other) report.problem(page, `no <link rel="alternate" hreflang="${l}"> pointing at ${expected}`);
         continue;
@@ -81,6 +90,12 @@ export function checkParity(site, report) {
         if (s.href === null && l === lang) continue;
         const expected = `${l}/${rest}`;
         const t = s.href === null ? { file: null, shown: '(no href)' } : target(site, s.href, page);
+        if (japaneseOnly && l === other) {
+          if (!t.file || !site.fileSet.has(t.file)) {
+            report.problem(`${page}:${s.line}`, `language switcher a[hreflang="${s.hreflang}"] links to ${t.shown}, not a page of the site`);
+          }
+          continue;
+        }
         if (t.file !== expected) {
           report.problem(`${page}:${s.line}`, `language switcher a[hreflang="${s.hreflang}"] links to ${t.shown}, expected ${expected}`);
         }
