@@ -80,10 +80,14 @@ impl Staging {
             })?
             .keep();
         let mut staging = Staging { dir, output, marker: None };
+        // The marker is locked before it gets its name, so that no other build ever sees this
+        // folder's marker unlocked and takes the folder for a dead build's.
+        let unnamed = staging.dir.join(format!("{MARKER}.new"));
+        let mut marker = File::create_new(&unnamed).map_err(|e| Error::io(&unnamed, e))?;
+        marker.try_lock().map_err(|e| Error::io(&unnamed, std::io::Error::other(e.to_string())))?;
+        marker.write_all(MARKER_TEXT.as_bytes()).map_err(|e| Error::io(&unnamed, e))?;
         let marker_path = staging.dir.join(MARKER);
-        let mut marker = File::create_new(&marker_path).map_err(|e| Error::io(&marker_path, e))?;
-        marker.try_lock().map_err(|e| Error::io(&marker_path, std::io::Error::other(e.to_string())))?;
-        marker.write_all(MARKER_TEXT.as_bytes()).map_err(|e| Error::io(&marker_path, e))?;
+        std::fs::rename(&unnamed, &marker_path).map_err(|e| Error::io(&marker_path, e))?;
         staging.marker = Some(marker);
         Ok(staging)
     }
