@@ -270,3 +270,23 @@ fn static_file_replacing_a_generated_one() {
     assert!(run.stderr.contains("static/en/about/index.html"), "{}", run.stderr);
     assert!(run.stderr.contains("would replace the generated file `en/about/index.html`"), "{}", run.stderr);
 }
+
+#[test]
+fn heading_id_taken_from_the_theme_or_a_chart() {
+    let (_dir, root) = check_site();
+    edit(&root, "content/en/about.md", "## Overview {#overview}", "## Overview {#main}");
+    let line = line_of(&root, "content/en/about.md", "{#main}");
+    fails_at(
+        &root,
+        "content/en/about.md",
+        line,
+        "heading id `main` is already used by the theme's template `base.html`",
+    );
+    edit(&root, "content/en/about.md", "{#main}", "{#chart-dividends-desc}");
+    fails_at(
+        &root,
+        "content/en/about.md",
+        line,
+        "heading id `chart-dividends-desc` is already used by the chart `dividends`",
+    );
+}

@@ -78,27 +78,42 @@ fn join_split<'a>(
 ) -> std::result::Result<Vec<Spanned<'a>>, ParseError> {
     let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
     let mut state = NotProse::default();
+    // The run last measured (a split goes on in the same run) and the end of the line last
+    // found, so that neither is searched for again for every shortcode of a long line.
+    let mut run: Range<usize> = 0..0;
+    let mut line_end = 0;
+    let mut found = 0;
     let mut i = 0;
     while i < events.len() {
         state.see(&events[i].0);
-        if !(state.prose() && matches!(events[i].0, Event::Text(_))) {
+        if !(state.prose() && matches!(events[i].0, Event::Text(_))) || found > MAX_SHORTCODES_PER_PAGE {
+            // Past the limit the expansion stops with an error anyway.
             out.push(events[i].clone());
             i += 1;
             continue;
         }
-        let end = text_run_end(&events, i);
+        if !run.contains(&i) {
+            run = i..text_run_end(&events, i);
+        }
+        let end = run.end;
         let span = events[i].1.start..events[end - 1].1.end;
         let mut split = None;
         let mut from = span.start;
         while let Some(at) = body[from..span.end].find("{{").map(|k| from + k) {
             // A shortcode never spans lines.
-            let line_end = body[at..].find('\n').map_or(body.len(), |k| at + k);
+            if line_end <= at {
+                line_end = body[at..].find('\n').map_or(body.len(), |k| at + k);
+            }
             match shortcode::parse_at(&body[..line_end], at, positions) {
                 Ok(Some(code)) if code.end > span.end => {
+                    found += 1;
                     split = Some(code);
                     break;
                 }
-                Ok(Some(code)) => from = code.end,
+                Ok(Some(code)) => {
+                    found += 1;
+                    from = code.end;
+                }
                 // What is not a shortcode, or is a malformed one, is left to the expansion.
                 Ok(None) | Err(_) => from = at + 2,
             }
@@ -108,7 +123,7 @@ fn join_split<'a>(
             i = end;
             continue;
         };
-        push_text(&mut out, &events[i..end], span.start..code.start, body);
+        push_text(&mut out, &events[i..end], &mut 0, span.start..code.start, body);
         let (line, column) = positions.line_col(code.start);
         let overlap = || ParseError {
             message: format!("`{}` shortcode overlaps Markdown markup that goes on past its end", code.name),
@@ -183,13 +198,14 @@ pub(super) fn expand<'a>(
                 Vec::new()
             };
             let mut at = span.start;
+            let mut next_event = 0;
             for code in codes {
                 let location = source.at(code.line, code.column);
                 count += 1;
                 if count > MAX_SHORTCODES_PER_PAGE {
                     return Err(too_many(location, MAX_SHORTCODES_PER_PAGE, "shortcodes"));
                 }
-                push_text(&mut out, run, at..code.start, body);
+                push_text(&mut out, run, &mut next_event, at..code.start, body);
                 at = code.end;
                 let range = code.start..code.end;
                 match hooks.shortcode(&code, &location) {
@@ -213,7 +229,7 @@ pub(super) fn expand<'a>(
                     Err(e) => errors.push(e),
                 }
             }
-            push_text(&mut out, run, at..span.end, body);
+            push_text(&mut out, run, &mut next_event, at..span.end, body);
             i = end;
             continue;
         }
@@ -262,12 +278,16 @@ fn blocks_alone(content: &[Spanned]) -> bool {
 
 /// The part `want` of a run of text events, as events: whole events where they fit, else the
 /// matching slice of the event's text, or of the source where the text is not the source's
-/// (an escape or an entity reference, which the shortcode's own bounds never split).
-fn push_text<'a>(out: &mut Vec<Spanned<'a>>, run: &[Spanned<'a>], want: Range<usize>, body: &'a str) {
-    if want.is_empty() {
-        return;
+/// (an escape or an entity reference, which the shortcode's own bounds never split). Parts are
+/// asked for in order; `next` is the first event the next part may overlap.
+fn push_text<'a>(out: &mut Vec<Spanned<'a>>, run: &[Spanned<'a>], next: &mut usize, want: Range<usize>, body: &'a str) {
+    while *next < run.len() && run[*next].1.end <= want.start {
+        *next += 1;
     }
-    for (event, range) in run {
+    for (event, range) in &run[*next..] {
+        if range.start >= want.end {
+            break;
+        }
         let part = range.start.max(want.start)..range.end.min(want.end);
         if part.is_empty() {
             continue;
