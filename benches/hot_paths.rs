@@ -170,7 +170,7 @@ fn bench_chart(c: &mut Criterion) {
         for lang in Lang::ALL {
             let text = |key: &str| site.locales.text(lang, key, &[]);
             group.bench_function(format!("{id}/{}", lang.code()), |b| {
-                b.iter(|| chart::render(spec, table, &site.data.calendar, lang, &text, "../../").unwrap())
+                b.iter(|| chart::render(spec, &site.data, lang, &text, "../../").unwrap())
             });
         }
     }

@@ -166,8 +166,31 @@ pub struct ChartSpec {
     pub note: Option<String>,
     #[serde(default)]
     pub colors: Vec<String>,
+    /// The unit the value axis (bars, or a line chart's lines) is shown in: another money unit.
+    pub unit: Option<UnitChoice>,
+    /// The same for the right-hand axis of a bar-line chart.
+    pub line_unit: Option<UnitChoice>,
     #[serde(skip, default = "no_location")]
     pub location: Location,
+}
+
+/// A display unit for both languages (`unit = "oku_yen"`), or one per language
+/// (`unit = { ja = "oku_yen", en = "billion_yen" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum UnitChoice {
+    Both(String),
+    PerLanguage { ja: String, en: String },
+}
+
+impl UnitChoice {
+    pub fn id(&self, lang: crate::lang::Lang) -> &str {
+        match (self, lang) {
+            (UnitChoice::Both(id), _) => id,
+            (UnitChoice::PerLanguage { ja, .. }, crate::lang::Lang::Ja) => ja,
+            (UnitChoice::PerLanguage { en, .. }, crate::lang::Lang::En) => en,
+        }
+    }
 }
 
 fn no_location() -> Location {
@@ -302,6 +325,14 @@ impl Data {
                             )),
                             _ => {}
                         },
+                    }
+                }
+                let choice = if axis == "series" { &chart.unit } else { &chart.line_unit };
+                if let (Some(choice), Some(unit)) = (choice, &axis_unit) {
+                    for lang in crate::lang::Lang::ALL {
+                        if let Err(e) = self.units.display(unit, choice.id(lang)) {
+                            errors.push(Error::input(Stage::Data, at.clone(), format!("chart `{}`: {e}", chart.id)));
+                        }
                     }
                 }
                 units.push(axis_unit);

@@ -13,6 +13,8 @@ pub enum ArgValue {
     Int(i64),
     Float(f64),
     Bool(bool),
+    /// `["a", "b"]`: a list of strings.
+    List(Vec<String>),
 }
 
 impl fmt::Display for ArgValue {
@@ -22,6 +24,10 @@ impl fmt::Display for ArgValue {
             ArgValue::Int(i) => write!(f, "{i}"),
             ArgValue::Float(x) => write!(f, "{x}"),
             ArgValue::Bool(b) => write!(f, "{b}"),
+            ArgValue::List(items) => {
+                let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
+                write!(f, "[{}]", quoted.join(", "))
+            }
         }
     }
 }
@@ -68,6 +74,14 @@ impl Shortcode {
             None => Ok(None),
             Some(ArgValue::Bool(b)) => Ok(Some(*b)),
             Some(other) => Err(format!("argument `{key}` must be true or false, found {other}")),
+        }
+    }
+
+    pub fn list_arg(&self, key: &str) -> Result<Option<&[String]>, String> {
+        match self.args.get(key) {
+            None => Ok(None),
+            Some(ArgValue::List(items)) => Ok(Some(items)),
+            Some(other) => Err(format!("argument `{key}` must be a list such as [\"a\", \"b\"], found {other}")),
         }
     }
 
@@ -197,6 +211,30 @@ impl<'a> Reader<'a> {
     }
     fn value(&mut self) -> Result<ArgValue, String> {
         match self.peek() {
+            Some('[') => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_ws();
+                    if self.eat(']') {
+                        return Ok(ArgValue::List(items));
+                    }
+                    if !items.is_empty() && !self.eat(',') {
+                        return Err("expected `,` or `]` in a list".into());
+                    }
+                    self.skip_ws();
+                    if self.eat(']') {
+                        return Ok(ArgValue::List(items));
+                    }
+                    if self.peek() != Some('"') {
+                        return Err("a list holds text in double quotes: [\"a\", \"b\"]".into());
+                    }
+                    match self.value()? {
+                        ArgValue::Str(item) => items.push(item),
+                        _ => unreachable!("a quoted value is a string"),
+                    }
+                }
+            }
             Some('"') => {
                 // An unterminated string is reported at its opening quote, not past the line end.
                 let open = self.pos;

@@ -16,9 +16,9 @@ use crate::figures::{self, FigureUse};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::markdown::{self, Expansion, Hooks};
+use crate::metadata;
 use crate::news::{self, ItemView, ListPage, News};
 use crate::output::{feed, sitemap};
-use crate::metadata;
 use crate::publish::Staging;
 use crate::render::Renderer;
 use crate::shortcode::Shortcode;
@@ -766,9 +766,8 @@ impl Hooks for PageHooks<'_> {
                         self.site.data.charts.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
                     ))
                 })?;
-                let table = &self.site.data.tables[&spec.data];
                 let text = |key: &str| self.site.locales.text(lang, key, &[]);
-                let out = chart::render(spec, table, &self.site.data.calendar, lang, &text, self.root)
+                let out = chart::render(spec, &self.site.data, lang, &text, self.root)
                     .map_err(|m| Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}")))?;
                 self.files.extend(out.files);
                 self.charts += 1;

@@ -32,10 +32,8 @@ impl Site {
 
     fn render(&self, id: &str, lang: Lang) -> ChartOutput {
         let spec = &self.data.charts[id];
-        let table = &self.data.tables[&spec.data];
         let text = |key: &str| self.locales.text(lang, key, &[]);
-        chart::render(spec, table, &self.data.calendar, lang, &text, "../../")
-            .unwrap_or_else(|e| panic!("chart {id} ({lang}): {e}"))
+        chart::render(spec, &self.data, lang, &text, "../../").unwrap_or_else(|e| panic!("chart {id} ({lang}): {e}"))
     }
 }
 
@@ -377,14 +375,13 @@ fn output_is_deterministic() {
 /// `title`; other keys give `None`) in place of the site's.
 fn dividends_with(site: &Site, change: impl Fn(&str, bool) -> Option<String>) -> ChartOutput {
     let spec = &site.data.charts["dividends"];
-    let table = &site.data.tables[&spec.data];
     let text = |key: &str| -> Result<String, String> {
         match change(key, key == spec.title) {
             Some(words) => Ok(words),
             None => site.locales.text(Lang::En, key, &[]),
         }
     };
-    chart::render(spec, table, &site.data.calendar, Lang::En, &text, "").unwrap()
+    chart::render(spec, &site.data, Lang::En, &text, "").unwrap()
 }
 
 #[test]
@@ -611,4 +608,57 @@ fn unknown_chart_id_in_a_page_names_the_page_line() {
     let site = irsite::site::Site::load(Config::load(root).unwrap()).unwrap_or_else(|e| panic!("{e}"));
     let err = site.render_all().map(|_| ()).unwrap_err().to_string();
     assert!(err.contains("_index.md:9") && err.contains("unknown chart id `no-such-chart`"), "{err}");
+}
+
+// --- axes in another money unit, and losses ---------------------------------------------------
+
+/// A data folder with one table in 百万円 (a loss year included) and `charts`.
+fn million_yen_data(charts: &str) -> (tempfile::TempDir, Result<Data, irsite::Error>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), "period,revenue,income\nFY2022,518632,△16071\nFY2023,498100,2310\n")
+        .unwrap();
+    let sidecar = "[columns.revenue]\nunit = \"million_yen\"\nlabel = \"series-revenue\"\n\n[columns.income]\nunit = \"million_yen\"\nlabel = \"series-operating-income\"\n";
+    std::fs::write(dir.path().join("t.toml"), sidecar).unwrap();
+    std::fs::write(dir.path().join("charts.toml"), charts).unwrap();
+    let data = Data::load(dir.path(), dir.path());
+    (dir, data)
+}
+
+const MILLION_CHART: &str = "[[chart]]\nid = \"a\"\nkind = \"grouped-bar\"\ndata = \"t\"\nseries = [\"revenue\", \"income\"]\ntitle = \"chart-turnover\"\n";
+
+#[test]
+fn an_axis_in_another_money_unit_keeps_every_digit() {
+    let site = site();
+    let charts = format!("{MILLION_CHART}unit = {{ ja = \"oku_yen\", en = \"billion_yen\" }}\n");
+    let (_dir, data) = million_yen_data(&charts);
+    let data = data.unwrap_or_else(|e| panic!("{e}"));
+    let render = |lang: Lang| {
+        let text = |key: &str| site.locales.text(lang, key, &[]);
+        chart::render(&data.charts["a"], &data, lang, &text, "").unwrap()
+    };
+    let ja = render(Lang::Ja);
+    let doc = roxmltree::Document::parse(&ja.svg).unwrap();
+    let t = texts(&doc);
+    assert!(t.iter().any(|s| s == "（億円）"), "ja axis caption: {t:?}");
+    assert!(t.iter().any(|s| s == "5,186.32") && t.iter().any(|s| s == "△160.71"), "ja labels: {t:?}");
+    assert!(ja.html.contains(">5,186.32億円</td>"), "ja data table in the axis unit");
+    let en = render(Lang::En);
+    let doc = roxmltree::Document::parse(&en.svg).unwrap();
+    let t = texts(&doc);
+    assert!(t.iter().any(|s| s == "(¥ billion)"), "en axis caption: {t:?}");
+    assert!(t.iter().any(|s| s == "518.632") && t.iter().any(|s| s == "-16.071"), "en labels: {t:?}");
+    // without unit= the chart reads in the table's own unit
+    let (_dir, data) = million_yen_data(MILLION_CHART);
+    let data = data.unwrap();
+    let text = |key: &str| site.locales.text(Lang::Ja, key, &[]);
+    let out = chart::render(&data.charts["a"], &data, Lang::Ja, &text, "").unwrap();
+    let t = texts(&roxmltree::Document::parse(&out.svg).unwrap());
+    assert!(t.iter().any(|s| s == "（百万円）") && t.iter().any(|s| s == "518,632"), "{t:?}");
+}
+
+#[test]
+fn an_axis_unit_must_be_money_for_money() {
+    let (dir, data) = million_yen_data(&format!("{MILLION_CHART}unit = \"percent\"\n"));
+    let err = data.unwrap_err().to_string();
+    assert!(err.contains(&at(dir.path(), "charts.toml", 1)) && err.contains("cannot be shown as percent"), "{err}");
 }

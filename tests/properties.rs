@@ -13,11 +13,11 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
 use irsite::content::split_front_matter;
-use irsite::data::{self, ChartKind, ChartSpec, Column, Row, RowKind, Status, Table};
+use irsite::data::{self, ChartKind, ChartSpec, Column, Data, Row, RowKind, Status, Table};
 use irsite::error::{Error, Location, Result, Stage};
 use irsite::format::{self, FigureOptions, Lang, Number, Unit};
 use irsite::markdown::{self, Expansion, Hooks};
-use irsite::model::{FiscalYear, Units};
+use irsite::model::Units;
 use irsite::shortcode::{self, ArgValue, Shortcode};
 
 /// `cases` runs unless PROPTEST_CASES says otherwise; failures are not written to disk.
@@ -568,6 +568,8 @@ fn build_chart(case: &ChartCase) -> (ChartSpec, Table, BTreeMap<String, String>)
         title: "chart-title".into(),
         note: Some("chart-note".into()),
         colors: Vec::new(),
+        unit: None,
+        line_unit: None,
         location: Location::line("content/data/charts.toml", 1),
     };
     (spec, table, strings)
@@ -582,12 +584,13 @@ proptest! {
     #[test]
     fn charts_render_any_series(case in chart_case()) {
         let (spec, table, strings) = build_chart(&case);
+        let data = Data { tables: BTreeMap::from([(table.name.clone(), table)]), ..Data::default() };
         // Interface words of the chart module: every slot it may fill, next to markup.
         let words = "%title% %range% %items% %first% %last% %series% %from% %to% %value% %period% %category% %status% %unit% <script>alert(1)</script>";
         let text = |key: &str| -> std::result::Result<String, String> {
             Ok(strings.get(key).cloned().unwrap_or_else(|| words.to_string()))
         };
-        match irsite::chart::render(&spec, &table, &FiscalYear::default(), case.lang, &text, "../../") {
+        match irsite::chart::render(&spec, &data, case.lang, &text, "../../") {
             Ok(out) => {
                 for markup in MARKUP {
                     prop_assert!(!out.html.contains(markup), "`{markup}` in {}", out.html);

@@ -16,10 +16,10 @@ pub mod metrics;
 mod metrics_table;
 pub mod style;
 
-use crate::data::{ChartKind, ChartSpec, RowKind, Status, Table};
+use crate::data::{ChartKind, ChartSpec, Column, Data, RowKind, Status, UnitChoice};
 use crate::format::{self, FigureOptions, Number};
 use crate::lang::Lang;
-use crate::model::{FiscalYear, Period, Unit};
+use crate::model::{Period, Unit};
 use crate::render::escape_html;
 
 pub struct ChartOutput {
@@ -166,29 +166,35 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn build(
-        spec: &ChartSpec,
-        table: &Table,
-        calendar: &FiscalYear,
-        lang: Lang,
-        text: &Text,
-    ) -> Result<Model, String> {
+    pub fn build(spec: &ChartSpec, data: &Data, lang: Lang, text: &Text) -> Result<Model, String> {
         let text = |key: &str| text(key).map(single_line);
-        let column = |id: &str, index: usize| -> Result<Series, String> {
+        let table = data.tables.get(&spec.data).ok_or_else(|| format!("unknown table `{}`", spec.data))?;
+        let calendar = &data.calendar;
+        let column = |id: &str, index: usize, display: &Option<UnitChoice>| -> Result<Series, String> {
             let c = table.column(id).ok_or_else(|| format!("table `{}` has no series `{id}`", table.name))?;
+            let (unit, values) = match display {
+                None => (c.unit.clone(), c.values.clone()),
+                Some(choice) => in_unit(data, c, choice.id(lang), lang)?,
+            };
             Ok(Series {
                 id: c.id.clone(),
                 name: text(&c.label)?,
-                unit: c.unit.clone(),
-                values: c.values.clone(),
+                unit,
+                values,
                 color: style::color(index, &spec.colors),
                 index,
             })
         };
-        let series = spec.series.iter().enumerate().map(|(i, id)| column(id, i)).collect::<Result<Vec<_>, _>>()?;
+        let series =
+            spec.series.iter().enumerate().map(|(i, id)| column(id, i, &spec.unit)).collect::<Result<Vec<_>, _>>()?;
         let n = series.len();
-        let lines = spec.line.iter().enumerate().map(|(i, id)| column(id, n + i)).collect::<Result<Vec<_>, _>>()?;
-        let total = spec.total.as_deref().map(|id| column(id, 0)).transpose()?;
+        let lines = spec
+            .line
+            .iter()
+            .enumerate()
+            .map(|(i, id)| column(id, n + i, &spec.line_unit))
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = spec.total.as_deref().map(|id| column(id, 0, &spec.unit)).transpose()?;
         let mut slots = Vec::new();
         for row in &table.rows {
             let slot = match table.kind {
@@ -317,6 +323,21 @@ pub fn writes_id(chart_id: &str, id: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
 }
 
+/// A column's values shown in another money unit for `lang` (the decimal point moves, every
+/// digit stays), with that unit.
+pub fn in_unit(data: &Data, column: &Column, id: &str, lang: Lang) -> Result<(Unit, Vec<Option<Number>>), String> {
+    let shown = data.units.display(&column.unit, id).map_err(|e| e.to_string())?.for_lang(lang);
+    let shift = column.unit.shift_to(&shown).unwrap_or(0);
+    let values = column
+        .values
+        .iter()
+        .map(|v| {
+            v.map(|n| n.shifted(shift).ok_or_else(|| format!("`{n}` cannot be shown exactly in {shown}"))).transpose()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((shown, values))
+}
+
 /// The chart's `<svg>` element.
 pub fn svg(model: &Model) -> Result<String, String> {
     let mut canvas = canvas::Canvas::new(WIDTH);
@@ -342,15 +363,9 @@ pub fn svg(model: &Model) -> Result<String, String> {
     )
 }
 
-pub fn render(
-    spec: &ChartSpec,
-    table: &Table,
-    calendar: &FiscalYear,
-    lang: Lang,
-    text: &Text,
-    root: &str,
-) -> Result<ChartOutput, String> {
-    let model = Model::build(spec, table, calendar, lang, text)?;
+pub fn render(spec: &ChartSpec, data: &Data, lang: Lang, text: &Text, root: &str) -> Result<ChartOutput, String> {
+    let model = Model::build(spec, data, lang, text)?;
+    let table = &data.tables[&spec.data];
     let svg = svg(&model)?;
     let title = &model.title;
     // The table and the CSV show the chart's own series and rows, as the model built them.
