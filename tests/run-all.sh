@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, one command: the Rust tests, then quality gates on the generated
-# site (built at / and under a sub-path), then the gates' own self-test on broken fixtures.
+# site (built at / and under a sub-path) and on the fictional example site of examples/,
+# then the gates' own self-test on broken fixtures.
 # Needs what .ci/run installs (Chromium, fonts-noto-cjk, Java, npm ci in tests/browser).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -42,6 +43,9 @@ run "build the site at /" cargo run --quiet -- build --output "$site/root"
 run "build the site under /ir/" cargo run --quiet -- build --output "$site/ir" --base-url https://ir.example.com/ir/
 run "site checks at /" bash tests/browser/run.sh "$site/root" --site-url https://ir.example.com/ --artifacts "$site/artifacts/root"
 run "site checks under /ir/" bash tests/browser/run.sh "$site/ir" --base-path /ir/ --site-url https://ir.example.com/ir/ --artifacts "$site/artifacts/ir"
+example=examples/harukaze-foods
+run "build the example site at /" cargo run --quiet -- --root "$example" build --output "$PWD/$site/example"
+run "site checks on the example site" bash tests/browser/run.sh "$site/example" --site-url https://harukaze.example.com/ --artifacts "$site/artifacts/example"
 run "site checks self-test" bash tests/browser/selftest.sh
 
 for f in "${failures[@]}"; do

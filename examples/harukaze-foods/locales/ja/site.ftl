@@ -1,0 +1,25 @@
+# Interface strings of this site (Japanese). The company and every figure are fictional.
+company-name = ハルカゼ食品株式会社（架空の会社）
+skip-to-content = 本文へスキップ
+nav-label = 目次
+nav-home = トップ
+lang-switch-label = 言語
+lang-name-ja = 日本語
+lang-name-en = English
+toc-label = このページの内容
+prev-page = 前へ
+next-page = 次へ
+disclaimer-heading = 架空の会社についての注意
+disclaimer-text = ハルカゼ食品株式会社は、irsiteの使い方を示すために作った架空の会社です。会社名、事業、数値、株価はすべて創作であり、実在の企業・団体・人物とは関係ありません。投資判断に用いることはできません。
+translation-notice = この日本語版が正本です。
+footer-source = 出典：架空の会社「ハルカゼ食品」の決算短信（架空、2024年2月）。このサイトの数値はすべて架空です。
+footer-units = 金額は百万円単位です。決算期は1月から12月までです（2023年12月期＝2023年1月1日～12月31日）。
+footer-copyright = © 2024 ハルカゼ食品（架空の会社）
+not-found-title = ページが見つかりません
+not-found-text = お探しのページは移動または削除された可能性があります。
+table-period = 期間
+table-category = 区分
+chart-download-csv = このグラフのデータ（CSV）
+chart-data-table = データ表
+stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
+stale-notice-link = 原文を読む

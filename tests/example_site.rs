@@ -1,0 +1,315 @@
+//! The second example site, examples/harukaze-foods: a fictional company with a December
+//! year-end, amounts in 百万円, a loss year, cumulative quarters and PER in 倍. The real binary
+//! builds it and checks it; the pages are read back and compared with the data files, which
+//! are also checked for being consistent with themselves (totals, margins, per-share figures).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+
+fn site_root() -> PathBuf {
+    repo().join("examples/harukaze-foods")
+}
+
+/// The site built once for all the tests of this file.
+fn built() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("example-site");
+        let result = build(&site_root(), &out, &[]);
+        assert!(result.status.success(), "the example site does not build:\n{}", stderr(&result));
+        out
+    })
+}
+
+fn page(lang: &str, page: &str) -> String {
+    read(&built().join(lang).join(page).join("index.html"))
+}
+
+/// The pages of the example site, as their folder under a language ("" is the home page).
+fn pages() -> Vec<String> {
+    let mut pages: Vec<String> = std::fs::read_dir(site_root().join("content/ja"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_str().unwrap().to_string();
+            if stem == "_index" {
+                String::new()
+            } else {
+                stem
+            }
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// A data table as written: row id → column → the cell as printed (empty cells left out).
+type Cells = BTreeMap<String, BTreeMap<String, String>>;
+
+fn table(name: &str) -> Cells {
+    let path = site_root().join("content/data").join(format!("{name}.csv"));
+    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = reader.headers().unwrap().clone();
+    let mut rows = Cells::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let mut cells = BTreeMap::new();
+        for (header, cell) in headers.iter().zip(record.iter()).skip(1) {
+            if !cell.is_empty() {
+                cells.insert(header.to_string(), cell.to_string());
+            }
+        }
+        rows.insert(record[0].to_string(), cells);
+    }
+    rows
+}
+
+/// A printed number: `△` and `▲` mark a negative, as Japanese filings print losses.
+fn number(cell: &str) -> f64 {
+    let (negative, digits) = match cell.strip_prefix('△').or_else(|| cell.strip_prefix('▲')) {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let value: f64 = digits.parse().unwrap_or_else(|e| panic!("{cell:?}: {e}"));
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+fn value(cells: &Cells, row: &str, column: &str) -> Option<f64> {
+    cells.get(row).and_then(|r| r.get(column)).map(|c| number(c))
+}
+
+fn get(cells: &Cells, row: &str, column: &str) -> f64 {
+    value(cells, row, column).unwrap_or_else(|| panic!("no {column} for {row}"))
+}
+
+/// `x` rounded to `decimals` as a printed figure would be.
+fn rounded(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (x * scale).round() / scale
+}
+
+fn assert_close(what: &str, printed: f64, computed: f64, decimals: i32) {
+    let tolerance = 0.5 * 10f64.powi(-decimals) + 1e-9;
+    assert!((printed - computed).abs() <= tolerance, "{what}: printed {printed}, computed {computed}");
+}
+
+/// Digits grouped by thousands, as both languages print amounts.
+fn grouped(x: f64) -> String {
+    let digits = format!("{}", x.abs().round() as i64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn the_invented_figures_are_consistent_with_each_other() {
+    let results = table("results");
+    let segment_revenue = table("segment-revenue");
+    let segment_profit = table("segment-profit");
+    let balance = table("balance-sheet");
+    let cash = table("cash-flows");
+    let per_share = table("per-share");
+    let cumulative = table("cumulative");
+
+    for (period, row) in &results {
+        let revenue = get(&results, period, "revenue");
+        let segments: f64 = segment_revenue[period].values().map(|c| number(c)).sum();
+        assert_eq!(segments, revenue, "{period}: segment sales add up to net sales");
+        let profit: f64 = segment_profit[period].values().map(|c| number(c)).sum();
+        assert_eq!(profit, get(&results, period, "operating_income"), "{period}: segment profit + adjustment");
+        let margin = 100.0 * get(&results, period, "operating_income") / revenue;
+        assert_close(&format!("{period} operating margin"), get(&results, period, "operating_margin"), margin, 1);
+        assert!(row.contains_key("net_income"));
+    }
+    // year on year from the previous row (FY2019's base year is not in the table)
+    let periods: Vec<&String> = results.keys().collect();
+    for pair in periods.windows(2) {
+        let (before, after) = (pair[0], pair[1]);
+        let rate = 100.0 * (get(&results, after, "revenue") / get(&results, before, "revenue") - 1.0);
+        assert_close(&format!("{after} sales yoy"), get(&results, after, "revenue_yoy"), rate, 1);
+    }
+    let mut cash_end: Option<f64> = None;
+    for period in balance.keys() {
+        let ratio = 100.0 * get(&balance, period, "equity") / get(&balance, period, "total_assets");
+        assert_close(&format!("{period} equity ratio"), get(&balance, period, "equity_ratio"), ratio, 1);
+        assert!(get(&balance, period, "net_assets") > get(&balance, period, "equity"));
+        let flows = get(&cash, period, "operating") + get(&cash, period, "investing");
+        assert_eq!(get(&cash, period, "free"), flows, "{period}: free cash flow");
+        if let Some(previous) = cash_end {
+            let expected = previous + flows + get(&cash, period, "financing");
+            assert_eq!(get(&cash, period, "cash_end"), expected, "{period}: cash at year-end");
+        }
+        cash_end = Some(get(&cash, period, "cash_end"));
+    }
+    let mut equity_before = 66_200.0; // equity at the start of FY2019, stated in the sidecar
+    for period in per_share.keys() {
+        let net_income = get(&results, period, "net_income") * 1e6;
+        let eps = net_income / get(&per_share, period, "average_shares");
+        assert_close(&format!("{period} EPS"), get(&per_share, period, "eps"), eps, 2);
+        let payout = value(&per_share, period, "payout_ratio");
+        if eps > 0.0 {
+            let expected = 100.0 * get(&per_share, period, "dividend") / rounded(eps, 2);
+            assert_close(&format!("{period} payout"), payout.unwrap(), expected, 1);
+        } else {
+            assert_eq!(payout, None, "{period}: no payout ratio in a loss year");
+            assert_eq!(value(&per_share, period, "per"), None, "{period}: no PER in a loss year");
+        }
+        let Some(equity) = value(&balance, period, "equity") else { continue };
+        let bps = equity * 1e6 / get(&per_share, period, "year_end_shares");
+        assert_close(&format!("{period} BPS"), get(&per_share, period, "bps"), bps, 2);
+        let price = get(&per_share, period, "share_price");
+        if eps > 0.0 {
+            assert_close(&format!("{period} PER"), get(&per_share, period, "per"), price / rounded(eps, 2), 1);
+        }
+        assert_close(&format!("{period} PBR"), get(&per_share, period, "pbr"), price / rounded(bps, 2), 2);
+        let roe = 100.0 * net_income / 1e6 / ((equity_before + equity) / 2.0);
+        assert_close(&format!("{period} ROE"), get(&per_share, period, "roe"), roe, 1);
+        equity_before = equity;
+    }
+    for year in ["FY2022", "FY2023"] {
+        let mut before = 0.0;
+        for part in ["Q1", "Q2YTD", "Q3YTD"] {
+            let period = format!("{year}{part}");
+            let revenue = get(&cumulative, &period, "revenue");
+            assert!(revenue > before, "{period}: cumulative sales grow");
+            before = revenue;
+            let margin = 100.0 * get(&cumulative, &period, "operating_income") / revenue;
+            assert_close(&format!("{period} margin"), get(&cumulative, &period, "operating_margin"), margin, 1);
+        }
+        assert!(before < get(&results, year, "revenue"), "{year}: nine months are less than the year");
+    }
+}
+
+#[test]
+fn check_passes() {
+    let result = irsite(&site_root(), &["check"]);
+    assert!(result.status.success(), "check fails on the example site:\n{}", stderr(&result));
+}
+
+#[test]
+fn every_page_says_the_company_is_fictional() {
+    for page_dir in pages() {
+        let ja = page("ja", &page_dir);
+        let en = page("en", &page_dir);
+        assert!(ja.contains("架空の会社"), "ja/{page_dir} does not say the company is fictional");
+        assert!(en.contains("fictional company"), "en/{page_dir} does not say the company is fictional");
+    }
+}
+
+/// The text of every `<th>` of the first `<table>` after `anchor` (an id or a caption).
+fn table_headers(html: &str, anchor: &str) -> Vec<String> {
+    let start = html.find(anchor).unwrap_or_else(|| panic!("no {anchor:?}"));
+    let rest = &html[start..];
+    let table = &rest[rest.find("<table").expect("a table")..];
+    let table = &table[..table.find("</table>").unwrap() + "</table>".len()];
+    let doc = roxmltree::Document::parse(table).unwrap_or_else(|e| panic!("{e}: {table}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("th"))
+        .map(|n| n.descendants().filter_map(|t| t.text()).collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn fiscal_years_are_labelled_kessanki_in_japanese_and_fy_in_english() {
+    let ja = page("ja", "results");
+    let en = page("en", "results");
+    let headers = table_headers(&ja, "id=\"five-years\"");
+    for year in 2019..=2023 {
+        assert!(
+            headers.iter().any(|h| h.contains(&format!("{year}年12月期"))),
+            "ja table header lacks {year}年12月期: {headers:?}"
+        );
+        let headers = table_headers(&en, "id=\"five-years\"");
+        assert!(headers.iter().any(|h| h.contains(&format!("FY{year}"))), "en table header lacks FY{year}: {headers:?}");
+    }
+    for page_dir in pages() {
+        let ja = page("ja", &page_dir);
+        let en = page("en", &page_dir);
+        assert!(!ja.contains("年度"), "ja/{page_dir}: a 年度 label on a December year-end site");
+        assert!(!en.contains("年12月期"), "en/{page_dir}: a Japanese period label on an English page");
+    }
+    // cumulative quarters have their own labels
+    let headers = table_headers(&ja, "id=\"cumulative\"");
+    assert!(headers.iter().any(|h| h.contains("第2四半期累計") || h.contains("2Q累計")), "{headers:?}");
+    assert!(headers.iter().any(|h| h.contains("第3四半期累計") || h.contains("3Q累計")), "{headers:?}");
+}
+
+#[test]
+fn amounts_read_in_million_yen_and_losses_carry_their_sign() {
+    let results = table("results");
+    let loss = get(&results, "FY2021", "operating_income");
+    let net_loss = get(&results, "FY2021", "net_income");
+    assert!(loss < 0.0 && net_loss < 0.0, "FY2021 is the loss year");
+    let ja = page("ja", "results");
+    let en = page("en", "results");
+    // a signed figure in prose and tables: △ in Japanese, a minus in English
+    assert!(ja.contains(&format!("△{}", grouped(loss))), "ja: no △{}", grouped(loss));
+    assert!(en.contains(&format!("-¥{} million", grouped(loss))) || en.contains(&format!("−¥{} million", grouped(loss))));
+    // abs=true: the magnitude, for a sentence that already says "loss"
+    assert!(ja.contains(&format!("{}百万円</span>の営業損失", grouped(loss))), "ja: abs=true");
+    assert!(en.contains(&format!("an operating loss of <span class=\"fig\">¥{} million</span>", grouped(loss))));
+    assert!(ja.contains("百万円"));
+    assert!(!ja.contains("億円"), "no amount of this site is in 億円");
+    // every chart of amounts captions its axis in 百万円 / ¥ million
+    let charts_ja = charts(&page("ja", "segments"));
+    assert!(charts_ja.iter().all(|svg| svg.contains("百万円")), "ja segment charts without 百万円");
+    let charts_en = charts(&page("en", "segments"));
+    assert!(charts_en.iter().all(|svg| svg.contains("¥ million")), "en segment charts without ¥ million");
+}
+
+#[test]
+fn per_reads_in_times() {
+    let per = table("per-share")["FY2023"]["per"].clone();
+    let ja = page("ja", "shareholder-returns");
+    let en = page("en", "shareholder-returns");
+    assert!(ja.contains(&format!("{per}倍")), "ja: PER {per}倍");
+    assert!(en.contains(&format!("{per}x")) || en.contains(&format!("{per} times")), "en: PER {per}x");
+}
+
+/// The inline SVG of every chart of a page.
+fn charts(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let end = rest[start..].find("</svg>").unwrap() + start + "</svg>".len();
+        let svg = &rest[start..end];
+        if svg.contains("role=\"img\"") {
+            out.push(svg.to_string());
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn every_chart_is_shown_once_per_language_and_parses() {
+    let spec = read(&site_root().join("content/data/charts.toml"));
+    let defined = spec.lines().filter(|l| l.trim() == "[[chart]]").count();
+    assert!(defined >= 4, "at least four charts");
+    for lang in ["ja", "en"] {
+        let mut shown = 0;
+        for page_dir in pages() {
+            for svg in charts(&page(lang, &page_dir)) {
+                roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{lang}/{page_dir}: {e}"));
+                shown += 1;
+            }
+        }
+        assert_eq!(shown, defined, "{lang}: every chart on exactly one page");
+    }
+    assert_eq!(broken_links(built()), Vec::<String>::new());
+}
