@@ -203,12 +203,26 @@ fn check_passes() {
 
 #[test]
 fn every_page_says_the_company_is_fictional() {
-    for page_dir in pages() {
-        let ja = page("ja", &page_dir);
-        let en = page("en", &page_dir);
-        assert!(ja.contains("架空の会社"), "ja/{page_dir} does not say the company is fictional");
-        assert!(en.contains("fictional company"), "en/{page_dir} does not say the company is fictional");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(built()) {
+        let path = entry.unwrap().into_path();
+        if path.file_name().is_none_or(|n| n != "index.html") || path.parent() == Some(built()) {
+            continue;
+        }
+        let rel = path.strip_prefix(built()).unwrap();
+        let html = read(&path);
+        if rel.starts_with("ja") {
+            assert!(html.contains("架空の会社"), "{} does not say the company is fictional", rel.display());
+        } else {
+            assert!(html.contains("fictional company"), "{} does not say the company is fictional", rel.display());
+        }
+        pages += 1;
     }
+    assert!(pages >= 2 * pages_count(), "{pages} pages");
+}
+
+fn pages_count() -> usize {
+    pages().len()
 }
 
 /// The text of every `<th>` of the first `<table>` after `anchor` (an id or a caption).
@@ -312,4 +326,81 @@ fn every_chart_is_shown_once_per_language_and_parses() {
         assert_eq!(shown, defined, "{lang}: every chart on exactly one page");
     }
     assert_eq!(broken_links(built()), Vec::<String>::new());
+}
+
+/// The front matter of every Japanese news entry: (path under news/, `english` status, front matter).
+fn news_entries() -> Vec<(String, String, toml::Table)> {
+    let dir = site_root().join("content/ja/news");
+    let mut entries = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = read(&path);
+        let front = text.split("+++").nth(1).expect("front matter");
+        let table: toml::Table = front.parse().unwrap();
+        let rel = path.strip_prefix(&dir).unwrap().with_extension("").to_str().unwrap().to_string();
+        entries.push((rel, table["english"].as_str().unwrap().to_string(), table));
+    }
+    entries
+}
+
+/// The list pages of a language's news section, first page first.
+fn news_list(lang: &str) -> String {
+    let mut html = page(lang, "news");
+    let mut number = 2;
+    while built().join(lang).join(format!("news/page/{number}/index.html")).is_file() {
+        html.push_str(&page(lang, &format!("news/page/{number}")));
+        number += 1;
+    }
+    html
+}
+
+#[test]
+fn every_disclosure_is_on_the_english_list_with_its_status() {
+    let entries = news_entries();
+    let statuses: Vec<&str> = entries.iter().map(|(_, s, _)| s.as_str()).collect();
+    for status in ["full", "summary", "delayed", "japanese-only"] {
+        assert!(statuses.contains(&status), "the example has a {status} entry");
+    }
+    let en = news_list("en");
+    for (rel, status, front) in &entries {
+        let link = format!("news/{rel}/\"");
+        let item = en
+            .split("<li class=\"news-item\">")
+            .find(|item| item.contains(&link))
+            .unwrap_or_else(|| panic!("{rel} is not on the English list"));
+        assert!(item.contains(&format!("news-status-{status}")), "{rel}: status {status}");
+        match status.as_str() {
+            "japanese-only" => {
+                assert!(item.contains(&format!("../../ja/news/{rel}/\" hreflang=\"ja\"")), "{rel}: links to Japanese");
+                assert!(!site_root().join("content/en/news").join(format!("{rel}.md")).exists());
+            }
+            "delayed" => {
+                let date = front["english_date"].as_datetime().unwrap().date.unwrap();
+                assert!(date.year == 2024 && item.contains("Delayed"), "{rel}: {item}");
+            }
+            _ => assert!(item.contains(&format!("../../en/news/{rel}/\"")), "{rel}: links to its English page"),
+        }
+    }
+    assert_eq!(en.matches("<li class=\"news-item\">").count(), entries.len(), "no entry dropped or doubled");
+}
+
+#[test]
+fn the_feeds_are_atom_with_absolute_links() {
+    let entries = news_entries();
+    for lang in ["ja", "en"] {
+        let xml = read(&built().join(lang).join("news/feed.xml"));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let feed = doc.root_element();
+        assert_eq!(feed.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+        let ids: Vec<&str> = feed
+            .children()
+            .filter(|n| n.has_tag_name("entry"))
+            .map(|e| e.children().find(|n| n.has_tag_name("id")).unwrap().text().unwrap())
+            .collect();
+        assert_eq!(ids.len(), entries.len(), "{lang}: one feed entry per disclosure");
+        assert!(ids.iter().all(|id| id.starts_with("https://harukaze.example.com/")), "{lang}: {ids:?}");
+    }
 }
