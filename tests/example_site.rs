@@ -218,11 +218,7 @@ fn every_page_says_the_company_is_fictional() {
         }
         pages += 1;
     }
-    assert!(pages >= 2 * pages_count(), "{pages} pages");
-}
-
-fn pages_count() -> usize {
-    pages().len()
+    assert!(pages >= 2 * pages().len(), "{pages} pages");
 }
 
 /// The text of every `<th>` of the first `<table>` after `anchor` (an id or a caption).
