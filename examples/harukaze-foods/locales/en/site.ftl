@@ -1,46 +1,8 @@
-# Interface strings of this site (English). The company and every figure are fictional.
-company-name = Harukaze Foods Co., Ltd. (a fictional company)
-skip-to-content = Skip to content
-nav-label = Contents
-nav-home = Home
-lang-switch-label = Language
-lang-name-ja = 日本語
-lang-name-en = English
-toc-label = On this page
-prev-page = Previous
-next-page = Next
+# Strings of this site (English); every other interface string is the theme's. The company and
+# every figure are fictional, and the notice below says so on every page.
 disclaimer-heading = About this fictional company
-disclaimer-text = Harukaze Foods Co., Ltd. is a fictional company made up to show how irsite is used. Its name, business, figures and share price are all invented and have no relation to any real company, organisation or person. Nothing here can be used for an investment decision.
-translation-notice = This is an English translation of the Japanese original. Where the two differ, the Japanese original prevails.
+disclaimer-text = Harukaze Foods Co., Ltd. is a fictional company made up to show how irsite is used. Its name, business, figures, share price, documents and dates are all invented and have no relation to any real company, organisation or person. Nothing here can be used for an investment decision.
 footer-source = Source: the (fictional) earnings report of the fictional company Harukaze Foods, February 2024. Every figure of this site is fictional.
 footer-units = { $fiscal_year } Amounts are in millions of yen (百万円).
-footer-copyright = © 2024 Harukaze Foods (a fictional company)
-not-found-title = Page not found
-not-found-text = The page you are looking for may have been moved or removed.
-table-period = Period
-table-category = Category
-chart-download-csv = Data of this chart (CSV)
-chart-data-table = Data table
-stale-notice = The Japanese original of this page has changed since this translation was made; this page may not yet reflect it.
-stale-notice-link = Read the Japanese original
-news-title = News
-news-description = News releases, timely disclosures and IR events.
-news-archive-title = News in { $year }
-news-year = { $year }
-news-page-number = (page { $number } of { $count })
-news-years-label = Archive by year
-news-all = All news
-news-latest = Latest news
-news-empty = There is no news yet.
-news-pages-label = Pages
-news-feed-title = { $site } news (Atom)
-news-feed-link = News feed (Atom)
-news-attachments = Attachments
-news-back = Back to the news list
-news-in-japanese = (Japanese)
-news-original-link = Read the Japanese original
-news-status-note = Each entry shows whether it is available in English: a full translation, an English summary, Japanese only, or an English version published later.
-news-status-full = Full translation
-news-status-summary = English summary (outline)
-news-status-japanese-only = Japanese only
-news-status-delayed = Delayed: English version published { $date }
+# $holder: [company.copyright] in site.toml
+footer-copyright = © 2024 { $holder }

@@ -1,46 +1,8 @@
-# Interface strings of this site (Japanese). The company and every figure are fictional.
-company-name = ハルカゼ食品株式会社（架空の会社）
-skip-to-content = 本文へスキップ
-nav-label = 目次
-nav-home = トップ
-lang-switch-label = 言語
-lang-name-ja = 日本語
-lang-name-en = English
-toc-label = このページの内容
-prev-page = 前へ
-next-page = 次へ
+# Strings of this site (Japanese); every other interface string is the theme's. The company and
+# every figure are fictional, and the notice below says so on every page.
 disclaimer-heading = 架空の会社についての注意
-disclaimer-text = ハルカゼ食品株式会社は、irsiteの使い方を示すために作った架空の会社です。会社名、事業、数値、株価はすべて創作であり、実在の企業・団体・人物とは関係ありません。投資判断に用いることはできません。
-translation-notice = この日本語版が正本です。
+disclaimer-text = ハルカゼ食品株式会社は、irsiteの使い方を示すために作った架空の会社です。会社名、事業、数値、株価、資料、日程はすべて創作であり、実在の企業・団体・人物とは関係ありません。投資判断に用いることはできません。
 footer-source = 出典：架空の会社「ハルカゼ食品」の決算短信（架空、2024年2月）。このサイトの数値はすべて架空です。
 footer-units = 金額は百万円単位です。{ $fiscal_year }
-footer-copyright = © 2024 ハルカゼ食品（架空の会社）
-not-found-title = ページが見つかりません
-not-found-text = お探しのページは移動または削除された可能性があります。
-table-period = 期間
-table-category = 区分
-chart-download-csv = このグラフのデータ（CSV）
-chart-data-table = データ表
-stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
-stale-notice-link = 原文を読む
-news-title = ニュース
-news-description = ニュースリリース・適時開示・IRイベントのお知らせ一覧です。
-news-archive-title = { $year }年のニュース
-news-year = { $year }年
-news-page-number = （{ $number }/{ $count }ページ）
-news-years-label = 年別アーカイブ
-news-all = ニュース一覧
-news-latest = 最新のニュース
-news-empty = 現在、お知らせはありません。
-news-pages-label = ページ送り
-news-feed-title = { $site } ニュース（Atom）
-news-feed-link = ニュースのフィード（Atom）
-news-attachments = 添付資料
-news-back = ニュース一覧に戻る
-news-in-japanese = （日本語）
-news-original-link = 日本語の原文
-news-status-note = 英文開示の状況を各項目に示しています。
-news-status-full = 英文全文
-news-status-summary = 英文要約
-news-status-japanese-only = 日本語のみ
-news-status-delayed = 英文遅延（{ $date }に英文開示）
+# $holder: [company.copyright] in site.toml
+footer-copyright = © 2024 { $holder }
