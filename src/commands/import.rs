@@ -7,14 +7,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Cli;
-use crate::config::{key_location, toml_error};
+use crate::config::Config;
 use crate::diagnostics;
 use crate::error::{Error, Location, Result, Stage};
 use crate::import::table::{FilingRecord, Workspace};
 use crate::import::tdnet::{self, mapping, Filing};
 use crate::lang::Lang;
+use crate::model::calendar::YearNumber;
 
-/// What the import needs of site.toml.
+/// What the import needs of the site's settings.
 struct SiteSettings {
     site_toml: PathBuf,
     securities_code: Option<String>,
@@ -23,52 +24,18 @@ struct SiteSettings {
 }
 
 impl SiteSettings {
-    /// Reads `[company] securities_code`, `[fiscal_year]` and `languages` from site.toml.
+    /// `[company] securities_code`, `[fiscal_year]` and the languages of site.toml.
     fn load(root: &Path) -> Result<SiteSettings> {
-        let site_toml = root.join("site.toml");
-        if !site_toml.is_file() {
-            return Err(Error::input(Stage::Config, Location::file(&site_toml), "site.toml not found")
-                .with_hint("run irsite in the folder that holds site.toml, or pass --root"));
-        }
-        let text = crate::input::read_text(root, &site_toml, Stage::Config)?;
-        let table: toml::Table =
-            toml::from_str(&text).map_err(|e| toml_error(Stage::Config, &site_toml, &text, 1, &e))?;
-        let at = |key: &str| key_location(&site_toml, &text, key);
-        let securities_code = table
-            .get("company")
-            .and_then(|c| c.get("securities_code"))
-            .and_then(|c| c.as_str())
-            .map(|c| c.trim().to_string());
-        let fiscal = table.get("fiscal_year");
-        let end_month = match fiscal.and_then(|f| f.get("end_month")) {
-            None => 3,
-            Some(v) => v
-                .as_integer()
-                .filter(|m| (1..=12).contains(m))
-                .ok_or_else(|| Error::input(Stage::Config, at("end_month"), "end_month must be a month, 1 to 12"))?
-                as u8,
-        };
-        let named_by_start = match fiscal.and_then(|f| f.get("number")).and_then(|n| n.as_str()) {
-            None | Some("start") => true,
-            Some("end") => false,
-            Some(other) => {
-                return Err(Error::input(
-                    Stage::Config,
-                    at("number"),
-                    format!("number = \"{other}\": give \"start\" or \"end\""),
-                ))
-            }
-        };
-        let languages = table
-            .get("languages")
-            .and_then(|l| l.as_array())
-            .map(|list| list.iter().filter_map(|v| v.as_str()?.parse().ok()).collect())
-            .unwrap_or_else(|| vec![Lang::Ja, Lang::En]);
+        let config = Config::load(root)?;
+        let fiscal = &config.fiscal_year;
         Ok(SiteSettings {
-            site_toml,
-            securities_code,
-            calendar: mapping::Calendar { end_month, named_by_start },
-            languages,
+            site_toml: root.join("site.toml"),
+            securities_code: config.company.securities_code.clone(),
+            calendar: mapping::Calendar {
+                end_month: fiscal.end_month,
+                named_by_start: fiscal.number == YearNumber::Start,
+            },
+            languages: config.languages.clone(),
         })
     }
 }

@@ -264,23 +264,9 @@ fn read_table_file(dir: &Path, path: &Path) -> Result<String> {
     crate::input::read_text_limited(dir, path, Stage::Data, crate::data::MAX_DATA_FILE_BYTES, "data files")
 }
 
-/// Time order of period ids (`FY2021Q1` < `FY2021Q2YTD` < `FY2021`): by fiscal year, then by
-/// the quarter the period ends with, then shorter periods first. `None` for other ids.
-fn period_order(id: &str) -> Option<(u16, u8, u8)> {
-    let rest = id.strip_prefix("FY")?;
-    let year: u16 = rest.get(..4)?.parse().ok()?;
-    let (last, length) = match rest.get(4..)? {
-        "" => (4, 4),
-        "Q1" => (1, 1),
-        "Q2" => (2, 1),
-        "Q3" => (3, 1),
-        "Q4" => (4, 1),
-        "H1" | "Q2YTD" => (2, 2),
-        "H2" => (4, 2),
-        "Q3YTD" => (3, 3),
-        _ => return None,
-    };
-    Some((year, last, length))
+/// Time order of period ids, as the site's periods sort; `None` for other row ids.
+fn period_order(id: &str) -> Option<crate::model::Period> {
+    crate::model::Period::parse(id).ok()
 }
 
 fn same_number(a: &str, b: &str) -> bool {
