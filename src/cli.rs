@@ -30,6 +30,29 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a new bilingual site in DIR that builds as it is: site.toml, a home and a results
+    /// page in each language, a data table with a chart, the site's strings and a README.
+    /// Refuses a folder that holds files; with --force, adds the missing files only.
+    Init {
+        /// Folder to create (or an empty one).
+        dir: PathBuf,
+        /// The company's name in Japanese.
+        #[arg(long, value_name = "NAME", default_value = crate::commands::init::DEFAULT_NAME_JA)]
+        name_ja: String,
+        /// The company's name in English.
+        #[arg(long, value_name = "NAME", default_value = crate::commands::init::DEFAULT_NAME_EN)]
+        name_en: String,
+        /// TSE 4-character securities code, e.g. 3774 (left commented out when not given).
+        #[arg(long, value_name = "CODE")]
+        securities_code: Option<String>,
+        /// Month the fiscal year ends, 1–12.
+        #[arg(long, value_name = "MONTH", default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=12))]
+        fiscal_year_end: u8,
+        /// Write into a folder that already holds files, adding only the files that are missing
+        /// (an existing file is never replaced).
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the whole site. The previous output is replaced only when the build succeeds.
     Build {
         /// Where to write the site.
@@ -106,6 +129,17 @@ pub fn main() -> i32 {
 fn run(cli: &Cli) -> Result<i32, Error> {
     use crate::commands;
     match &cli.command {
+        Command::Init { dir, name_ja, name_en, securities_code, fiscal_year_end, force } => {
+            let options = commands::init::InitOptions {
+                dir: dir.clone(),
+                name_ja: name_ja.clone(),
+                name_en: name_en.clone(),
+                securities_code: securities_code.clone(),
+                fiscal_year_end: *fiscal_year_end,
+                force: *force,
+            };
+            commands::init::run(cli, &options)
+        }
         Command::Build { output, base_url, strict } => commands::build::run(cli, output, base_url.as_deref(), *strict),
         Command::Serve { port } => commands::serve::run(cli, *port),
         Command::Check { strict } => Ok(commands::check::run(cli, *strict)),

@@ -411,7 +411,7 @@ fn parse_company(root: &Path, path: &Path, text: &str, raw: RawCompany, language
 }
 
 /// A TSE securities code: four characters, digits or capital letters (`3774`, `130A`).
-fn check_securities_code(code: &str) -> std::result::Result<String, (String, String)> {
+pub fn check_securities_code(code: &str) -> std::result::Result<String, (String, String)> {
     let ok = code.len() == 4 && code.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
     if ok {
         return Ok(code.to_string());

@@ -46,6 +46,12 @@ run "site checks under /ir/" bash tests/browser/run.sh "$site/ir" --base-path /i
 example=examples/harukaze-foods
 run "build the example site at /" cargo run --quiet -- --root "$example" build --output "$PWD/$site/example"
 run "site checks on the example site" bash tests/browser/run.sh "$site/example" --site-url https://harukaze.example.com/ --artifacts "$site/artifacts/example"
+# A new company's site as `irsite init` writes it, built and put through the same gates.
+new_site=$site/init
+rm -rf "$new_site"
+run "init a new site" cargo run --quiet -- init "$new_site/source" --name-ja "アクメ株式会社" --name-en "Acme Corporation" --securities-code 1234
+run "build the new site" cargo run --quiet -- --root "$new_site/source" build --output "$PWD/$new_site/public"
+run "site checks of the new site" bash tests/browser/run.sh "$new_site/public" --site-url https://ir.example.com/ --artifacts "$site/artifacts/init"
 run "site checks self-test" bash tests/browser/selftest.sh
 
 for f in "${failures[@]}"; do
