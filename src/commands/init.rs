@@ -116,21 +116,6 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Every file of the new site, by its path inside the site folder.
 fn skeleton(options: &InitOptions) -> Vec<(&'static str, String)> {
     let (ja, en) = (options.name_ja.trim(), options.name_en.trim());
@@ -249,8 +234,8 @@ Operating income for FY2024 was {{ fig(id="results.operating_income", period="FY
             format!("会計年度は{start}月から翌年{end}月までです。"),
             format!(
                 "The fiscal year runs from {} to the following {}.",
-                MONTHS_EN[usize::from(start) - 1],
-                MONTHS_EN[usize::from(end) - 1]
+                crate::model::calendar::MONTHS_EN[usize::from(start) - 1],
+                crate::model::calendar::MONTHS_EN[usize::from(end) - 1]
             ),
         )
     };
