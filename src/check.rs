@@ -68,6 +68,10 @@ pub fn run(root: &Path, strict: bool) -> Outcome {
     if let Err(e) = site.root_pages() {
         outcome.errors.extend(flat(e));
     }
+    // The calendar files and workbooks are made as a build makes them, then dropped.
+    if let Err(e) = site.generated_downloads() {
+        outcome.errors.extend(flat(e));
+    }
     outcome.pages = report.records.len();
     let files = output_files(&site, &report.records, &report.generated, &mut outcome);
     let links = Links::new(&site, &report.records, files);
@@ -124,6 +128,7 @@ fn output_files(
     outcome: &mut Outcome,
 ) -> BTreeSet<String> {
     let mut files: BTreeSet<String> = generated.clone();
+    files.extend(site.download_paths());
     for record in records {
         files.insert(format!("{}index.html", record.rel_dir));
     }

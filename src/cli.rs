@@ -66,6 +66,11 @@ pub enum Command {
         /// Fail on translations that lag behind their original instead of warning.
         #[arg(long)]
         strict: bool,
+        /// The build date (YYYY-MM-DD, Japan time): splits the IR calendar into upcoming and
+        /// past events and dates the calendar files and workbooks. Defaults to
+        /// SOURCE_DATE_EPOCH, else today's date in Japan.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
     },
     /// Build, serve on 127.0.0.1 and rebuild on every change; open pages reload by themselves.
     Serve {
@@ -140,7 +145,9 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             };
             commands::init::run(cli, &options)
         }
-        Command::Build { output, base_url, strict } => commands::build::run(cli, output, base_url.as_deref(), *strict),
+        Command::Build { output, base_url, strict, today } => {
+            commands::build::run(cli, output, base_url.as_deref(), *strict, today.as_deref())
+        }
         Command::Serve { port } => commands::serve::run(cli, *port),
         Command::Check { strict } => Ok(commands::check::run(cli, *strict)),
         Command::Translations { mark } => commands::translations::run(cli, mark),

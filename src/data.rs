@@ -18,6 +18,9 @@ use crate::model::{FiscalYear, Period, Unit, Units};
 pub const MAX_DATA_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub const MAX_TABLE_ROWS: usize = 10_000;
 
+/// TOML files of `content/data/` that are not table sidecars.
+const NOT_TABLES: [&str; 5] = ["facts", "charts", "units", "library", "calendar"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     Period,
@@ -252,7 +255,7 @@ impl Data {
         for path in &entries {
             let is_toml = path.extension().is_some_and(|e| e == "toml");
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            if is_toml && !path.with_extension("csv").exists() && !["facts", "charts", "units"].contains(&stem) {
+            if is_toml && !path.with_extension("csv").exists() && !NOT_TABLES.contains(&stem) {
                 errors.push(Error::input(
                     Stage::Data,
                     Location::file(path),

@@ -7,18 +7,22 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::build_date::BuildDate;
 use crate::chart;
 use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::data::Data;
 use crate::error::{Error, Location, Result, Stage};
+use crate::events::Events;
 use crate::figures::{self, FigureUse};
 use crate::i18n::Locales;
 use crate::lang::Lang;
+use crate::library::{Library, LIBRARY_DIR};
+use crate::listings;
 use crate::markdown::{self, Expansion, Hooks};
 use crate::metadata;
 use crate::news::{self, ItemView, ListPage, News};
-use crate::output::{feed, sitemap};
+use crate::output::{self, feed, sitemap};
 use crate::publish::Staging;
 use crate::render::Renderer;
 use crate::shortcode::Shortcode;
@@ -33,6 +37,12 @@ pub struct Site {
     pub renderer: Renderer,
     /// The news list's title per language, for the navigation (empty without news).
     news_titles: BTreeMap<Lang, String>,
+    /// Documents of `content/data/library.toml`, files measured.
+    pub library: Library,
+    /// Events of `content/data/calendar.toml`.
+    pub events: Events,
+    /// What "today" is for this build: splits the calendar and dates the downloads.
+    pub today: BuildDate,
 }
 
 /// What a build did, for the summary line and for audits.
@@ -65,15 +75,23 @@ pub struct PageRecord {
 }
 
 impl Site {
+    /// Loads the site with the build date from `SOURCE_DATE_EPOCH` or the system clock.
     pub fn load(config: Config) -> Result<Site> {
+        Site::load_on(config, BuildDate::resolve(None)?)
+    }
+
+    /// Loads the site for a build on `today`.
+    pub fn load_on(config: Config, today: BuildDate) -> Result<Site> {
         // Independent inputs are all loaded so one pass reports every error.
         let content = Content::load(&config);
         let data = Data::load_with(&config.root, &config.data_dir(), config.fiscal_year);
         let locales = Locales::load(&config);
-        let (content, data, locales) = match (content, data, locales) {
-            (Ok(c), Ok(d), Ok(l)) => (c, d, l),
-            (c, d, l) => {
-                let errors = [c.err(), d.err(), l.err()].into_iter().flatten().collect();
+        let library = Library::load(&config);
+        let events = Events::load(&config);
+        let (content, data, locales, library, events) = match (content, data, locales, library, events) {
+            (Ok(c), Ok(d), Ok(l), Ok(b), Ok(e)) => (c, d, l, b, e),
+            (c, d, l, b, e) => {
+                let errors = [c.err(), d.err(), l.err(), b.err(), e.err()].into_iter().flatten().collect();
                 return Err(Error::collect(errors).unwrap_err());
             }
         };
@@ -103,7 +121,7 @@ impl Site {
                 news_titles.insert(lang, title);
             }
         }
-        Ok(Site { config, content, data, locales, renderer, news_titles })
+        Ok(Site { config, content, data, locales, renderer, news_titles, library, events, today })
     }
 
     /// Renders every page and writes the site into `output`, replacing it only on success.
@@ -144,6 +162,7 @@ impl Site {
         let mut report = self.render_pages(&self.content.all().collect::<Vec<_>>(), Some(out))?;
         self.render_news(Some(out), &mut report)?;
         report.files += self.write_root_files(out)?;
+        report.files += self.write_downloads(out)?;
         // Static files go last, into a folder holding every generated file: one that would
         // replace a generated page, CSV, sitemap or feed is found there and refused.
         report.files += copy_static(&self.config, out)?;
@@ -564,6 +583,86 @@ impl Site {
         }
     }
 
+    /// Files of the site besides pages: library documents, calendar files and workbooks, as
+    /// paths from the output root.
+    pub fn download_paths(&self) -> Vec<String> {
+        let mut paths = Vec::new();
+        for doc in &self.library.documents {
+            paths.extend(std::iter::once(&doc.ja).chain(&doc.en).map(|f| format!("{LIBRARY_DIR}/{}", f.rel_path)));
+        }
+        for &lang in &self.config.languages {
+            if !self.events.is_empty() {
+                paths.push(output::calendar::calendar_path(lang));
+            }
+            if !self.data.tables.is_empty() {
+                paths.push(output::workbook::workbook_path(lang));
+            }
+        }
+        paths
+    }
+
+    fn write_downloads(&self, out: &Path) -> Result<usize> {
+        let mut count = 0;
+        for doc in &self.library.documents {
+            for file in std::iter::once(&doc.ja).chain(&doc.en) {
+                let target = out.join(LIBRARY_DIR).join(&file.rel_path);
+                let mut copy = create_file(&target)?;
+                crate::input::copy(&self.config.root, &file.source, Stage::Data, &mut copy)?;
+                count += 1;
+            }
+        }
+        for (path, bytes) in self.generated_downloads()? {
+            write_file(&out.join(path), &bytes)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// The calendar files and workbooks of every language, as (path from the output root,
+    /// bytes).
+    pub fn generated_downloads(&self) -> Result<Vec<(String, Vec<u8>)>> {
+        let mut files = Vec::new();
+        for &lang in &self.config.languages {
+            let text = |key: &str| self.locales.text(lang, key, &[]);
+            if !self.events.is_empty() {
+                let url = |path: &str| format!("{}{path}", self.config.base_url);
+                let page =
+                    self.calendar_page(lang).map(|p| url(&p.rel_dir())).unwrap_or_else(|| url(&format!("{lang}/")));
+                let name = format!(
+                    "{} – {}",
+                    self.config.titles[&lang],
+                    text("calendar-file-name").map_err(|m| self.output_error(m))?
+                );
+                let ics = output::calendar::ics(&self.events, lang, self.today, self.host(), &name, &page);
+                files.push((output::calendar::calendar_path(lang), ics.into_bytes()));
+            }
+            if !self.data.tables.is_empty() {
+                let bytes = output::workbook::xlsx(&self.data, &self.config.fiscal_year, lang, &text, &self.config.titles[&lang], self.today)
+                    .map_err(|m| self.output_error(format!("workbook: {m}")))?;
+                files.push((output::workbook::workbook_path(lang), bytes));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The page that shows the calendar (uses the `calendar` shortcode), for event links.
+    fn calendar_page(&self, lang: Lang) -> Option<&Page> {
+        let shows_calendar =
+            |p: &&Page| crate::shortcode::scan(p.body()).is_ok_and(|codes| codes.iter().any(|c| c.name == "calendar"));
+        self.content.pages.get(&lang)?.iter().find(shows_calendar)
+    }
+
+    /// The host of the base URL, which makes calendar UIDs unique to the site.
+    fn host(&self) -> &str {
+        let after_scheme = self.config.base_url.find("://").map(|i| i + 3).unwrap_or(0);
+        let rest = &self.config.base_url[after_scheme..];
+        rest.split('/').next().unwrap_or(rest)
+    }
+
+    fn output_error(&self, message: String) -> Error {
+        Error::input(Stage::Output, Location::file(self.config.data_dir()), message)
+    }
+
     fn write_root_files(&self, out: &Path) -> Result<usize> {
         for (name, html) in self.root_pages()? {
             write_file(&out.join(name), html.as_bytes())?;
@@ -773,7 +872,12 @@ impl Hooks for PageHooks<'_> {
                 self.charts += 1;
                 Ok(Expansion::Block(out.html))
             }
-            other => Err(fail(format!("unknown shortcode `{other}`")).with_hint("available shortcodes: fig, chart")),
+            "library" | "calendar" | "workbook" => {
+                code.check_args(&[]).map_err(fail)?;
+                self.listing(&code.name).map_err(fail).map(Expansion::Block)
+            }
+            other => Err(fail(format!("unknown shortcode `{other}`"))
+                .with_hint("available shortcodes: fig, chart, library, calendar, workbook")),
         }
     }
 
@@ -786,6 +890,34 @@ impl Hooks for PageHooks<'_> {
     }
 
     fn internal_link(&mut self, target: &str, location: &Location) -> Result<String> {
+        self.page_link(target, location)
+    }
+}
+
+impl PageHooks<'_> {
+    /// The library, calendar or workbook block, rendered by the theme's partial of that name.
+    fn listing(&self, name: &str) -> std::result::Result<String, String> {
+        let site = self.site;
+        let lang = self.page.lang;
+        let has_workbook = !site.data.tables.is_empty();
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", lang.code());
+        match name {
+            "library" if site.library.is_empty() => {
+                return Err("`library` needs documents in content/data/library.toml".into())
+            }
+            "library" => ctx.insert("library", &listings::library_view(&site.library, &site.config.fiscal_year, lang, self.root, has_workbook)?),
+            "calendar" if site.events.is_empty() => {
+                return Err("`calendar` needs events in content/data/calendar.toml".into())
+            }
+            "calendar" => ctx.insert("calendar", &listings::calendar_view(&site.events, lang, self.root, site.today)?),
+            _ if !has_workbook => return Err("`workbook` needs data tables in content/data/".into()),
+            _ => ctx.insert("workbook", &listings::workbook_view(lang, self.root)),
+        }
+        site.renderer.render(&format!("partials/{name}.html"), &ctx).map_err(|e| e.to_string())
+    }
+
+    fn page_link(&mut self, target: &str, location: &Location) -> Result<String> {
         let (file, anchor) = match target.split_once('#') {
             Some((f, a)) => (f, Some(a)),
             None => (target, None),

@@ -38,6 +38,15 @@ run() {
 site=target/site-check
 # Built afresh: a build replaces only folders it wrote itself.
 rm -rf "$site"
+# The fixture site with a document library, an IR calendar and data tables, assembled the way
+# the cargo tests assemble it (fixture + the repository's theme) and
+# built for a fixed date, so its pages get the same gates as the real site's.
+library_site() {
+  local src=$site/library-src
+  rm -rf "$src" && mkdir -p "$src" || return 1
+  cp -R tests/fixtures/library/. "$src/" && cp -R themes "$src/" || return 1
+  cargo run --quiet -- --root "$src" build --output "$PWD/$site/library" --today 2026-05-13
+}
 run "cargo test" cargo test
 run "build the site at /" cargo run --quiet -- build --output "$site/root"
 run "build the site under /ir/" cargo run --quiet -- build --output "$site/ir" --base-url https://ir.example.com/ir/
@@ -52,6 +61,8 @@ rm -rf "$new_site"
 run "init a new site" cargo run --quiet -- init "$new_site/source" --name-ja "アクメ株式会社" --name-en "Acme Corporation" --securities-code 1234
 run "build the new site" cargo run --quiet -- --root "$new_site/source" build --output "$PWD/$new_site/public"
 run "site checks of the new site" bash tests/browser/run.sh "$new_site/public" --site-url https://ir.example.com/ --artifacts "$site/artifacts/init"
+run "build the library and calendar fixture" library_site
+run "site checks on the library and calendar fixture" bash tests/browser/run.sh "$site/library" --site-url https://ir.example.org/ --artifacts "$site/artifacts/library"
 run "site checks self-test" bash tests/browser/selftest.sh
 
 for f in "${failures[@]}"; do

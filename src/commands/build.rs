@@ -8,7 +8,8 @@ use crate::diagnostics::{self, Severity};
 use crate::error::Error;
 use crate::site::Site;
 
-pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool) -> Result<i32, Error> {
+pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool, today: Option<&str>) -> Result<i32, Error> {
+    let today = crate::build_date::BuildDate::resolve(today)?;
     let mut config = Config::load(&cli.root)?;
     if let Some(url) = base_url {
         config
@@ -20,7 +21,7 @@ pub fn run(cli: &Cli, output: &Path, base_url: Option<&str>, strict: bool) -> Re
     if !cli.quiet {
         diagnostics::report_all(&config.warnings(), Severity::Warning);
     }
-    let site = Site::load(config)?;
+    let site = Site::load_on(config, today)?;
     let freshness = crate::translations::freshness_problems(&site.config, &site.content);
     let warned = freshness.len();
     if strict {

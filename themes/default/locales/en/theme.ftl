@@ -47,3 +47,24 @@ news-status-full = Full translation
 news-status-summary = English summary (outline)
 news-status-japanese-only = Japanese only
 news-status-delayed = Delayed: English version published { $date }
+# Document library, IR calendar and the financial-data workbook (its title, note labels and
+# the link to it).
+library-file = { $kind }, { $size }
+library-japanese-only = Japanese only
+calendar-upcoming = Upcoming events
+calendar-past = Past events
+calendar-none-upcoming = No upcoming events have been announced.
+calendar-none-past = No past events.
+calendar-as-of = As of { $date }
+calendar-ics-link = Add to your calendar (iCalendar)
+calendar-file-name = IR calendar
+calendar-time = { $time } JST
+calendar-all-day = All day
+calendar-time-span = { $start }–{ $end } JST
+workbook-link = Download all financial data (Excel)
+workbook-title = Financial data
+workbook-source = Source
+workbook-source-slide = Company presentation, slide
+workbook-as-of = As of
+workbook-note = Note
+workbook-built = Created

@@ -47,3 +47,24 @@ news-status-full = 英文全文
 news-status-summary = 英文要約
 news-status-japanese-only = 日本語のみ
 news-status-delayed = 英文遅延（{ $date }に英文開示）
+# Document library, IR calendar and the financial-data workbook (its title, note labels and
+# the link to it).
+library-file = { $kind }（{ $size }）
+library-japanese-only = 日本語のみ
+calendar-upcoming = 今後の予定
+calendar-past = 過去のイベント
+calendar-none-upcoming = 現在お知らせする予定はありません。
+calendar-none-past = 過去のイベントはありません。
+calendar-as-of = { $date }現在
+calendar-ics-link = カレンダーに追加（iCalendar形式）
+calendar-file-name = IRカレンダー
+calendar-time = { $time }（日本時間）
+calendar-all-day = 終日
+calendar-time-span = { $start }～{ $end }（日本時間）
+workbook-link = 財務データ一括ダウンロード（Excel）
+workbook-title = 財務データ
+workbook-source = 出典
+workbook-source-slide = 会社説明資料 スライド
+workbook-as-of = 時点
+workbook-note = 注記
+workbook-built = 作成日
