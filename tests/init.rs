@@ -119,3 +119,43 @@ fn the_built_in_theme_names_no_company() {
         }
     }
 }
+
+/// A site started with `init` takes a real 決算短信 with `import tdnet` and shows the filed
+/// net sales (3,330 million yen in the full-year sample) on a page and in a chart.
+#[test]
+fn init_then_import_tdnet_shows_the_filed_figures() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/tdnet/E24982");
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("filer");
+    let init = Command::new(BIN)
+        .args(["init", site.to_str().unwrap(), "--securities-code", "3645", "--fiscal-year-end", "5"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    let import = Command::new(BIN).args(["import", "tdnet"]).arg(&sample).current_dir(&site).output().unwrap();
+    assert!(import.status.success(), "{}", stderr(&import));
+    let results = read(&site.join("content/data/results.csv"));
+    assert!(results.lines().any(|l| l.starts_with("FY2020,3330,")), "{results}");
+    // The filed figure on a page and in a chart, in both languages.
+    for lang in ["ja", "en"] {
+        let page = site.join("content").join(lang).join("results.md");
+        let mut text = read(&page);
+        text.push_str("\n{{ fig(id=\"results.net_sales\", period=\"FY2020\") }}\n\n{{ chart(id=\"filed\") }}\n");
+        fs::write(&page, text).unwrap();
+    }
+    let mut charts = read(&site.join("content/data/charts.toml"));
+    charts.push_str(
+        "\n[[chart]]\nid = \"filed\"\nkind = \"grouped-bar\"\ndata = \"results\"\nseries = [\"net_sales\"]\ntitle = \"chart-results\"\n",
+    );
+    fs::write(site.join("content/data/charts.toml"), charts).unwrap();
+    let build = Command::new(BIN).arg("build").current_dir(&site).output().unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let ja = read(&site.join("public/ja/results/index.html"));
+    let en = read(&site.join("public/en/results/index.html"));
+    assert!(ja.contains("3,330百万円"), "ja page lacks the filed net sales");
+    assert!(en.contains("¥3,330 million"), "en page lacks the filed net sales");
+    for html in [&ja, &en] {
+        let chart = &html[html.find("id=\"chart-filed\"").expect("the chart of the filed figures")..];
+        assert!(chart.contains("3,330"), "the chart does not label the filed net sales");
+    }
+}

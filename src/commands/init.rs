@@ -189,7 +189,7 @@ en_style = "fy"                 # "fy" → FY2024
         0,
         r#"このサイトは `irsite init` で作ったひな形です。文章と数値を自社のものに置き換えてください。数値はすべてサンプルです。
 
-直近の年度の売上高は {{ fig(id="results.revenue", period="FY2024") }} でした（サンプル）。
+直近の年度の売上高は {{ fig(id="sample-results.revenue", period="FY2024") }} でした（サンプル）。
 
 - [業績ハイライト](@/results.md)
 "#,
@@ -200,7 +200,7 @@ en_style = "fy"                 # "fy" → FY2024
         0,
         r#"This site is a skeleton made by `irsite init`. Replace its text and figures with your own; every figure is a sample.
 
-Revenue for the latest fiscal year was {{ fig(id="results.revenue", period="FY2024") }} (sample).
+Revenue for the latest fiscal year was {{ fig(id="sample-results.revenue", period="FY2024") }} (sample).
 
 - [Results highlights](@/results.md)
 "#,
@@ -213,7 +213,7 @@ Revenue for the latest fiscal year was {{ fig(id="results.revenue", period="FY20
 
 {{ chart(id="results") }}
 
-2024年度の営業利益は {{ fig(id="results.operating_income", period="FY2024") }} でした（サンプル）。
+2024年度の営業利益は {{ fig(id="sample-results.operating_income", period="FY2024") }} でした（サンプル）。
 "#,
     );
     let results_en = page(
@@ -224,7 +224,7 @@ Revenue for the latest fiscal year was {{ fig(id="results.revenue", period="FY20
 
 {{ chart(id="results") }}
 
-Operating income for FY2024 was {{ fig(id="results.operating_income", period="FY2024") }} (sample).
+Operating income for FY2024 was {{ fig(id="sample-results.operating_income", period="FY2024") }} (sample).
 "#,
     );
     let (year_ja, year_en) = if end == 12 {
@@ -264,10 +264,10 @@ Operating income for FY2024 was {{ fig(id="results.operating_income", period="FY
         ("content/en/_index.md", home_en),
         ("content/en/results.md", results_en),
         (
-            "content/data/results.csv",
+            "content/data/sample-results.csv",
             "period,revenue,operating_income\nFY2022,1000,80\nFY2023,1100,95\nFY2024,1200,110\n".into(),
         ),
-        ("content/data/results.toml", RESULTS_SIDECAR.into()),
+        ("content/data/sample-results.toml", RESULTS_SIDECAR.into()),
         ("content/data/charts.toml", CHARTS.into()),
         ("locales/ja/site.ftl", strings_ja),
         ("locales/en/site.ftl", strings_en),
@@ -275,15 +275,15 @@ Operating income for FY2024 was {{ fig(id="results.operating_income", period="FY
     ]
 }
 
-const RESULTS_SIDECAR: &str = r#"# What results.csv holds: where its figures come from and the unit of each column.
+const RESULTS_SIDECAR: &str = r#"# What sample-results.csv holds: where its figures come from and the unit of each column.
 # The figures of this skeleton are samples; replace them with the company's own.
 source = "sample"
 [columns.revenue]
-unit = "oku_yen"
+unit = "million_yen"
 label = "series-revenue"
 
 [columns.operating_income]
-unit = "oku_yen"
+unit = "million_yen"
 label = "series-operating-income"
 "#;
 
@@ -291,7 +291,7 @@ const CHARTS: &str = r#"# Charts drawn from the tables of content/data; a page s
 [[chart]]
 id = "results"
 kind = "grouped-bar"
-data = "results"
+data = "sample-results"
 series = ["revenue", "operating_income"]
 title = "chart-results"
 "#;
@@ -316,7 +316,7 @@ irsite build        # writes the site to public/
   languages. After updating an English page to follow its Japanese original, run
   `irsite translations --mark content/en/PAGE.md`.
 - `content/data/`: figures as CSV tables, each with a `.toml` sidecar (source, units);
-  pages show them with `{{{{ fig(id="results.revenue", period="FY2024") }}}}` and
+  pages show them with `{{{{ fig(id="sample-results.revenue", period="FY2024") }}}}` and
   `{{{{ chart(id="results") }}}}`. The figures written by `irsite init` are samples.
 - `locales/ja/`, `locales/en/`: the site's own strings (data labels, footer notes). The
   theme's strings are built into irsite; a key defined here replaces the theme's.
