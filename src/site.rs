@@ -637,8 +637,15 @@ impl Site {
                 files.push((output::calendar::calendar_path(lang), ics.into_bytes()));
             }
             if !self.data.tables.is_empty() {
-                let bytes = output::workbook::xlsx(&self.data, &self.config.fiscal_year, lang, &text, &self.config.titles[&lang], self.today)
-                    .map_err(|m| self.output_error(format!("workbook: {m}")))?;
+                let bytes = output::workbook::xlsx(
+                    &self.data,
+                    &self.config.fiscal_year,
+                    lang,
+                    &text,
+                    &self.config.titles[&lang],
+                    self.today,
+                )
+                .map_err(|m| self.output_error(format!("workbook: {m}")))?;
                 files.push((output::workbook::workbook_path(lang), bytes));
             }
         }
@@ -906,7 +913,10 @@ impl PageHooks<'_> {
             "library" if site.library.is_empty() => {
                 return Err("`library` needs documents in content/data/library.toml".into())
             }
-            "library" => ctx.insert("library", &listings::library_view(&site.library, &site.config.fiscal_year, lang, self.root, has_workbook)?),
+            "library" => ctx.insert(
+                "library",
+                &listings::library_view(&site.library, &site.config.fiscal_year, lang, self.root, has_workbook)?,
+            ),
             "calendar" if site.events.is_empty() => {
                 return Err("`calendar` needs events in content/data/calendar.toml".into())
             }

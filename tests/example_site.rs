@@ -245,7 +245,10 @@ fn fiscal_years_are_labelled_kessanki_in_japanese_and_fy_in_english() {
             "ja table header lacks {year}年12月期: {headers:?}"
         );
         let headers = table_headers(&en, "id=\"five-years\"");
-        assert!(headers.iter().any(|h| h.contains(&format!("FY{year}"))), "en table header lacks FY{year}: {headers:?}");
+        assert!(
+            headers.iter().any(|h| h.contains(&format!("FY{year}"))),
+            "en table header lacks FY{year}: {headers:?}"
+        );
     }
     for page_dir in pages() {
         let ja = page("ja", &page_dir);
@@ -270,7 +273,9 @@ fn amounts_read_in_million_yen_and_losses_carry_their_sign() {
     let en = page("en", "results");
     // a signed figure in prose and tables: △ in Japanese, a minus in English
     assert!(ja.contains(&format!("△{}", grouped(loss))), "ja: no △{}", grouped(loss));
-    assert!(en.contains(&format!("-¥{} million", grouped(loss))) || en.contains(&format!("−¥{} million", grouped(loss))));
+    assert!(
+        en.contains(&format!("-¥{} million", grouped(loss))) || en.contains(&format!("−¥{} million", grouped(loss)))
+    );
     // abs=true: the magnitude, for a sentence that already says "loss"
     assert!(ja.contains(&format!("{}百万円</span>の営業損失", grouped(loss))), "ja: abs=true");
     assert!(en.contains(&format!("an operating loss of <span class=\"fig\">¥{} million</span>", grouped(loss))));
