@@ -19,7 +19,16 @@ struct Site {
 }
 
 fn site() -> Site {
-    let config = Config::load(&repo()).unwrap_or_else(|e| panic!("{e}"));
+    site_at(&repo())
+}
+
+/// The fictional example site: years by 決算期 (`23/12期`), cumulative quarters.
+fn example_site() -> Site {
+    site_at(&repo().join("examples/harukaze-foods"))
+}
+
+fn site_at(root: &Path) -> Site {
+    let config = Config::load(root).unwrap_or_else(|e| panic!("{e}"));
     let locales = Locales::load(&config).unwrap_or_else(|e| panic!("{e}"));
     let data = Data::load_with(&config.root, &config.data_dir(), config.fiscal_year).unwrap_or_else(|e| panic!("{e}"));
     Site { data, locales }
@@ -183,9 +192,7 @@ fn labels_are_in_the_page_language() {
                 for row in &table.rows {
                     let period = irsite::model::Period::parse(&row.id).unwrap();
                     let (label, group) = site.data.calendar.axis_labels(&period, lang);
-                    // on one line, or split in two (ja `16` / `年度`)
-                    let split = texts.windows(2).any(|w| format!("{}{}", w[0], w[1]) == label);
-                    assert!(texts.contains(&label) || split, "{id} ({lang}): no axis label `{label}`");
+                    assert_axis_label(&texts, &site.data.calendar.axis_lines(&period, lang), &label, id, lang);
                     if let Some(group) = group {
                         assert!(texts.contains(&group), "{id} ({lang}): no year `{group}`");
                     }
@@ -217,6 +224,56 @@ fn labels_are_in_the_page_language() {
             }
         }
     }
+}
+
+/// An axis label on one line, or on the two lines its calendar breaks it into (ja `16` /
+/// `年度`, `23/12` / `期`), never cut elsewhere.
+fn assert_axis_label(texts: &[String], narrow: &[String], label: &str, id: &str, lang: Lang) {
+    let broken = narrow.len() > 1 && texts.windows(narrow.len()).any(|w| w == narrow);
+    assert!(
+        texts.iter().any(|t| t == label) || broken,
+        "{id} ({lang}): no axis label `{label}` (or {narrow:?}) in {texts:?}"
+    );
+}
+
+#[test]
+fn axis_labels_by_kessanki_break_between_number_and_word() {
+    let site = example_site();
+    let mut broken = 0;
+    for (id, spec) in &site.data.charts {
+        let table = &site.data.tables[&spec.data];
+        if table.kind != RowKind::Period {
+            continue;
+        }
+        for lang in Lang::ALL {
+            let texts = texts(&roxmltree::Document::parse(&site.render(id, lang).svg).unwrap());
+            for row in &table.rows {
+                let period = irsite::model::Period::parse(&row.id).unwrap();
+                let (label, _) = site.data.calendar.axis_labels(&period, lang);
+                let narrow = site.data.calendar.axis_lines(&period, lang);
+                assert_axis_label(&texts, &narrow, &label, id, lang);
+                broken += usize::from(!texts.contains(&label));
+            }
+            assert!(!texts.iter().any(|t| t.starts_with('/') || t.ends_with('/')), "{id} ({lang}): {texts:?}");
+        }
+    }
+    assert!(broken > 0, "no chart of the example has its period labels on two lines");
+    // twelve cumulative quarters in one chart: too narrow for `3Q累計` on one line
+    let dir = tempfile::tempdir().unwrap();
+    let rows: String = (2013..2025).map(|y| format!("FY{y}Q3YTD,{}\n", y * 10)).collect();
+    std::fs::write(dir.path().join("t.csv"), format!("period,revenue\n{rows}")).unwrap();
+    std::fs::write(
+        dir.path().join("t.toml"),
+        "[columns.revenue]\nunit = \"million_yen\"\nlabel = \"series-revenue\"\n",
+    )
+    .unwrap();
+    let charts = "[[chart]]\nid = \"a\"\nkind = \"grouped-bar\"\ndata = \"t\"\nseries = [\"revenue\"]\ntitle = \"chart-cumulative\"\n";
+    std::fs::write(dir.path().join("charts.toml"), charts).unwrap();
+    let data = Data::load_with(dir.path(), dir.path(), site.data.calendar).unwrap_or_else(|e| panic!("{e}"));
+    let text = |key: &str| site.locales.text(Lang::Ja, key, &[]);
+    let out = chart::render(&data.charts["a"], &data, Lang::Ja, &text, "").unwrap();
+    let texts = texts(&roxmltree::Document::parse(&out.svg).unwrap());
+    assert_eq!(texts.windows(2).filter(|w| w[0] == "3Q" && w[1] == "累計").count(), 12, "{texts:?}");
 }
 
 #[test]

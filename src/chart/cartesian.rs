@@ -569,8 +569,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     // --- x axis labels
     let mut y = plot_bottom + 6.0;
     let line_h = FS_LABEL * 1.2;
-    // Periods are all at one size, on one line if they fit at a legible size, else split
-    // before the digits' end (ja `16` / `年度`, en `FY` / `16`); category names wrap.
+    // Periods are all at one size, on one line if they fit at a legible size, else in the two
+    // lines the fiscal calendar breaks them into (ja `16` / `年度`, `23/12` / `期`, en `FY` /
+    // `16`); category names wrap.
     let (wrapped, label_size): (Vec<Vec<String>>, f64) = if model.row_kind == RowKind::Period {
         let fit = |lines: &[Vec<String>]| {
             let widest = lines.iter().map(|l| metrics::widest(l, FS_LABEL)).fold(0.0, f64::max);
@@ -581,7 +582,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         if size >= MIN_FONT {
             (one, size)
         } else {
-            let two: Vec<Vec<String>> = model.slots.iter().map(|s| split_period(&s.label)).collect();
+            let two: Vec<Vec<String>> = model.slots.iter().map(|s| s.narrow.clone()).collect();
             let size2 = fit(&two).max(MIN_FONT);
             if size2 > size {
                 (two, size2)
@@ -732,17 +733,6 @@ fn plate(canvas: &mut Canvas, x: f64, y: f64, label: &str, s: &Series, bar: Area
     if x1 > x0 && y1 > y0 {
         canvas.rect(x0, y0, x1, y1, style::rgb(&s.color));
     }
-}
-
-/// A period's axis label in two lines, split where digits meet letters (`16年度`, `FY16`).
-fn split_period(label: &str) -> Vec<String> {
-    let chars: Vec<char> = label.chars().collect();
-    for k in 1..chars.len() {
-        if chars[k - 1].is_ascii_digit() != chars[k].is_ascii_digit() {
-            return vec![chars[..k].iter().collect(), chars[k..].iter().collect()];
-        }
-    }
-    vec![label.to_string()]
 }
 
 /// A category name wrapped to `max`: balanced lines, breaking at phrase ends where possible;

@@ -57,6 +57,9 @@ pub struct Slot {
     pub id: String,
     /// Axis label (ja `21年度`, `1Q`; a category's name).
     pub label: String,
+    /// A period's axis label broken in two for a narrow slot (ja `21` / `年度`, `23/12` / `期`),
+    /// or the label alone where it does not break.
+    pub narrow: Vec<String>,
     /// Quarters: the fiscal year, shown once under its quarters.
     pub group: Option<String>,
     /// Full label, as in the data table (ja `2021年度 第1四半期`).
@@ -204,6 +207,7 @@ impl Model {
                     Slot {
                         id: row.id.clone(),
                         label,
+                        narrow: calendar.axis_lines(&period, lang),
                         group,
                         full: calendar.label(&period, lang),
                         status: table.status(&row.id),
@@ -213,7 +217,14 @@ impl Model {
                     let key =
                         table.categories.get(&row.id).ok_or_else(|| format!("category `{}` has no label", row.id))?;
                     let label = text(key)?;
-                    Slot { id: row.id.clone(), label: label.clone(), group: None, full: label, status: Status::Actual }
+                    Slot {
+                        id: row.id.clone(),
+                        label: label.clone(),
+                        narrow: vec![label.clone()],
+                        group: None,
+                        full: label,
+                        status: Status::Actual,
+                    }
                 }
             };
             slots.push(slot);

@@ -134,16 +134,22 @@ impl FiscalYear {
 
     /// A fiscal year on a chart axis: ja `21年度` / `22/3期`, en `FY21`.
     pub fn year_short(&self, year: u16, lang: Lang) -> String {
+        self.year_short_parts(year, lang).concat()
+    }
+
+    /// [`Self::year_short`] in its two parts, in reading order: the year's number and the word
+    /// that names it (ja `21` + `年度`, `22/3` + `期`; en `FY` + `21`).
+    fn year_short_parts(&self, year: u16, lang: Lang) -> [String; 2] {
         match lang {
             Lang::Ja => match self.ja_style {
-                JaStyle::Nendo => format!("{:02}年度", year % 100),
+                JaStyle::Nendo => [format!("{:02}", year % 100), "年度".to_string()],
                 JaStyle::Kessanki => {
                     let (y, m) = self.end_of(year);
-                    format!("{:02}/{m}期", y % 100)
+                    [format!("{:02}/{m}", y % 100), "期".to_string()]
                 }
             },
             Lang::En => match self.en_style {
-                EnStyle::Fy => format!("FY{:02}", year % 100),
+                EnStyle::Fy => ["FY".to_string(), format!("{:02}", year % 100)],
             },
         }
     }
@@ -226,6 +232,19 @@ impl FiscalYear {
         (part, Some(year))
     }
 
+    /// The first axis line of a period broken in two, for slots too narrow for it on one line:
+    /// a year's number stays whole, on a line apart from the word that names it (ja `21` /
+    /// `年度`, `23/12` / `期`; en `FY` / `21`), a cumulative quarter keeps its quarter (`3Q` /
+    /// `累計`); the other parts of a year are too short to break (`1Q`, `上期`, `Q1`, `1H`, `6M`).
+    /// The lines read as the one-line label.
+    pub fn axis_lines(&self, period: &Period, lang: Lang) -> Vec<String> {
+        match (period.span, lang) {
+            (Span::Year, _) => self.year_short_parts(period.year, lang).to_vec(),
+            (Span::ToDate(q), Lang::Ja) => vec![format!("{q}Q"), "累計".to_string()],
+            _ => vec![self.axis_labels(period, lang).0],
+        }
+    }
+
     /// Japanese names of the halves: 上期/下期, or 中間期 where years are called by 決算期.
     fn half_ja(&self, half: u8) -> &'static str {
         match (self.ja_style, half) {
@@ -301,6 +320,45 @@ mod tests {
         assert_eq!(MARCH.explanation(None, Lang::Ja), "年度は4月から翌年3月までの会計年度です。");
         assert_eq!(DECEMBER.period_end(&p("FY2023Q1")), (2023, 3));
         assert_eq!(DECEMBER.period_end(&p("FY2023")), (2023, 12));
+    }
+
+    #[test]
+    fn axis_labels_break_between_number_and_word() {
+        let p = |id: &str| Period::parse(id).unwrap();
+        let lines = |fy: &FiscalYear, id: &str, lang| fy.axis_lines(&p(id), lang);
+        let kessanki_end = FiscalYear { number: YearNumber::End, ja_style: JaStyle::Kessanki, ..MARCH };
+        assert_eq!(lines(&DECEMBER, "FY2023", Lang::Ja), ["23/12", "期"]);
+        assert_eq!(lines(&kessanki_end, "FY2022", Lang::Ja), ["22/3", "期"]);
+        assert_eq!(lines(&MARCH, "FY2021", Lang::Ja), ["21", "年度"]);
+        assert_eq!(lines(&MARCH, "FY2021", Lang::En), ["FY", "21"]);
+        assert_eq!(lines(&DECEMBER, "FY2023Q3YTD", Lang::Ja), ["3Q", "累計"]);
+        assert_eq!(lines(&DECEMBER, "FY2023H1", Lang::Ja), ["中間期"]);
+        assert_eq!(lines(&DECEMBER, "FY2023Q2YTD", Lang::En), ["6M"]);
+        // every calendar, period kind and language: the lines read as the one-line label, a
+        // number is never cut (no line ends in a digit or `/` where the next begins with one)
+        let ids = ["FY2023", "FY2023Q1", "FY2023Q4", "FY2023H1", "FY2023H2", "FY2023Q2YTD", "FY2023Q3YTD"];
+        let in_number = |c: char| c.is_ascii_digit() || c == '/';
+        for end_month in [2, 3, 6, 9, 12] {
+            for number in [YearNumber::Start, YearNumber::End] {
+                for ja_style in [JaStyle::Nendo, JaStyle::Kessanki] {
+                    let fy = FiscalYear { end_month, number, ja_style, en_style: EnStyle::Fy };
+                    for id in ids {
+                        for lang in Lang::ALL {
+                            let got = lines(&fy, id, lang);
+                            let label = fy.axis_labels(&p(id), lang).0;
+                            let case = format!("{fy:?} {id} {lang:?}: {got:?}");
+                            assert_eq!(got.concat(), label, "{case}");
+                            assert!((1..=2).contains(&got.len()) && got.iter().all(|l| !l.is_empty()), "{case}");
+                            if let [first, second] = &got[..] {
+                                let (a, b) = (first.chars().last().unwrap(), second.chars().next().unwrap());
+                                assert!(!(in_number(a) && in_number(b)), "{case}");
+                                assert!(a != '/' && b != '/', "{case}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
