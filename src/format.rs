@@ -517,6 +517,16 @@ pub fn figure(n: Number, unit: &Unit, lang: Lang, opts: &FigureOptions) -> Resul
     Ok(text)
 }
 
+/// A figure without its unit, for a table whose header names the unit (the caption of the
+/// shown unit, [`Unit::axis_caption`]): the number in that unit, rounded and signed as
+/// [`figure`] writes it (ja `△16,071`, `+6.3`; en `-16,071`). An English `oku_yen` amount stays
+/// in 億 (`2,263` under `¥100 million`), where [`figure`] writes billions.
+pub fn figure_number(n: Number, unit: &Unit, lang: Lang, opts: &FigureOptions) -> Result<String, FormatError> {
+    let (shown, shift) = shown_unit(unit, opts.display.as_ref(), lang)?;
+    let d = n.dec().shift(shift).round(opts.precision.unwrap_or(decimals_after(n.decimals, shift)));
+    Ok(signed(&d, lang, sign_style(&shown)))
+}
+
 /// The percentage change from `from` to `to`, signed like `pct_change`
 /// (`+6.3%`; ja `△1.0%`, en `-1.0%`; zero ja `±0.0%`, en `0.0%`), with
 /// `precision` decimals (default 1). Computed exactly on the numbers as

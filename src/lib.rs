@@ -2,7 +2,7 @@
 //!
 //! The build is a pipeline, one module per stage, data flowing one way:
 //! `config` → `content` (pages) + `data` (figures) + `library` (documents) + `events` (the IR
-//! calendar) + `i18n` (strings) → `markdown` (with `shortcode`, `figures`, `chart`,
+//! calendar) + `i18n` (strings) → `markdown` (with `shortcode`, `figures`, `tables`, `chart`,
 //! `listings`) → `render` (templates) → `output` (calendar files, workbooks) → `site`
 //! (validate, write, swap in).
 //!
@@ -47,6 +47,7 @@ pub mod serve;
 pub mod shortcode;
 pub mod site;
 pub mod spreadsheet;
+pub mod tables;
 pub mod theme;
 pub mod translations;
 

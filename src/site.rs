@@ -26,6 +26,7 @@ use crate::output::{self, feed, sitemap};
 use crate::publish::Staging;
 use crate::render::Renderer;
 use crate::shortcode::Shortcode;
+use crate::tables;
 use crate::translations;
 
 /// Everything loaded and validated, ready to render.
@@ -879,12 +880,22 @@ impl Hooks for PageHooks<'_> {
                 self.charts += 1;
                 Ok(Expansion::Block(out.html))
             }
+            "table" => {
+                let text = |key: &str| self.site.locales.text(lang, key, &[]);
+                let table = tables::build(&self.site.data, code, lang, &text)
+                    .map_err(|e| fail(e.to_string()).with_hint(e.hint()))?;
+                self.figure_uses.extend(table.uses(lang, &self.page.name, location.line.unwrap_or(0)));
+                let mut ctx = tera::Context::new();
+                ctx.insert("lang", lang.code());
+                ctx.insert("table", &table.view);
+                self.site.renderer.render("partials/table.html", &ctx).map(Expansion::Block)
+            }
             "library" | "calendar" | "workbook" => {
                 code.check_args(&[]).map_err(fail)?;
                 self.listing(&code.name).map_err(fail).map(Expansion::Block)
             }
             other => Err(fail(format!("unknown shortcode `{other}`"))
-                .with_hint("available shortcodes: fig, chart, library, calendar, workbook")),
+                .with_hint("available shortcodes: fig, table, chart, library, calendar, workbook")),
         }
     }
 

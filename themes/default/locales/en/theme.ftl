@@ -21,6 +21,13 @@ not-found-title = Page not found
 not-found-text = The page you are looking for may have been moved or removed.
 table-period = Period
 table-category = Category
+table-item = Item
+# a period that is not an actual, after its label in a table: FY2024 (Forecast)
+table-status-mark = {" "}({ $status })
+# the unit of a row or column of a table, after its label: Revenue (¥ million)
+table-unit = {" "}({ $unit })
+# a cell of a table for which the data states no value
+table-no-value = —
 chart-download-csv = Data of this chart (CSV)
 chart-data-table = Data table
 stale-notice = The Japanese original of this page has changed since this translation was made; this page may not yet reflect it.

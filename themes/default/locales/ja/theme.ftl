@@ -21,6 +21,13 @@ not-found-title = ページが見つかりません
 not-found-text = お探しのページは移動または削除された可能性があります。
 table-period = 期間
 table-category = 区分
+table-item = 項目
+# a period that is not an actual, after its label in a table: 2024年12月期（予想）
+table-status-mark = （{ $status }）
+# the unit of a row or column of a table, after its label: 売上高（百万円）
+table-unit = （{ $unit }）
+# a cell of a table for which the data states no value
+table-no-value = —
 chart-download-csv = このグラフのデータ（CSV）
 chart-data-table = データ表
 stale-notice = この翻訳の作成後に原文が更新されています。このページには更新が反映されていない場合があります。
