@@ -24,10 +24,9 @@ fn text(element: ElementRef) -> String {
     element.text().collect::<String>()
 }
 
-/// A parsed table: caption, column headers (without the corner), and each row's header with
+/// A parsed table: the corner, column headers (without the corner), and each row's header with
 /// its cells (text, `data-value`, classes).
 struct Parsed {
-    caption: String,
     corner: String,
     head: Vec<String>,
     head_classes: Vec<String>,
@@ -73,7 +72,6 @@ fn table(html: &Html, caption: &str) -> Parsed {
         rows.push((text(th[0]), cells));
     }
     Parsed {
-        caption: caption.to_string(),
         corner: text(head[0]),
         head: head[1..].iter().map(|h| text(*h)).collect(),
         head_classes: head[1..].iter().map(|h| h.value().attr("class").unwrap_or("").to_string()).collect(),
