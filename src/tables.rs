@@ -100,6 +100,10 @@ impl TableError {
 #[derive(Debug, Clone, Serialize)]
 pub struct HeaderView {
     pub label: String,
+    /// The label in the pieces a line may break between (`2023年` `12月期`); the theme keeps a
+    /// period's label from breaking elsewhere.
+    pub parts: Vec<String>,
+    pub period: bool,
     /// `forecast`, `plan` or `target` for a period that is not an actual.
     pub status: Option<&'static str>,
     /// Its word (ja `予想`, en `Forecast`).
@@ -254,7 +258,14 @@ pub fn build(
                 }
                 UnitPlace::Cells => None,
             };
-            Ok(HeaderView { label: s.label.clone(), status: None, status_label: None, unit })
+            Ok(HeaderView {
+                label: s.label.clone(),
+                parts: vec![s.label.clone()],
+                period: false,
+                status: None,
+                status_label: None,
+                unit,
+            })
         })
         .collect::<Result<_, TableError>>()?;
     let corner = match (transposed, table.kind) {
@@ -392,8 +403,11 @@ fn rows<'a>(
                         Status::Actual => None,
                         other => Some(text(&format!("chart-status-{}", other.id()))?),
                     };
+                    let label = data.calendar.label(&period, lang);
                     HeaderView {
-                        label: data.calendar.label(&period, lang),
+                        parts: year_month_parts(&label),
+                        label,
+                        period: true,
                         status: (status != Status::Actual).then(|| status.id()),
                         status_label,
                         unit: None,
@@ -401,7 +415,15 @@ fn rows<'a>(
                 }
                 RowKind::Category => {
                     let key = table.categories.get(&row.id).expect("every category has a label (checked on load)");
-                    HeaderView { label: single_line(text(key)?), status: None, status_label: None, unit: None }
+                    let label = single_line(text(key)?);
+                    HeaderView {
+                        parts: vec![label.clone()],
+                        label,
+                        period: false,
+                        status: None,
+                        status_label: None,
+                        unit: None,
+                    }
                 }
             };
             Ok(Slot { index, id: &row.id, header })
@@ -455,4 +477,34 @@ fn columns<'a>(
         return Err(TableError::Unit("unit= and precision= apply to money columns, and this table shows none".into()));
     }
     Ok(series)
+}
+
+/// A period label cut after each `年` that a month follows (`2023年12月期` → `2023年`, `12月期`):
+/// the one place inside a Japanese period label where a narrow column may break it, besides
+/// its spaces.
+fn year_month_parts(label: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in label.char_indices() {
+        let next = at + c.len_utf8();
+        if c == '年' && label[next..].starts_with(|d: char| d.is_ascii_digit()) {
+            parts.push(label[start..next].to_string());
+            start = next;
+        }
+    }
+    parts.push(label[start..].to_string());
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_month_parts;
+
+    #[test]
+    fn period_labels_break_between_year_and_month_only() {
+        assert_eq!(year_month_parts("2023年12月期"), ["2023年", "12月期"]);
+        assert_eq!(year_month_parts("2023年12月期 第2四半期累計"), ["2023年", "12月期 第2四半期累計"]);
+        assert_eq!(year_month_parts("2021年度"), ["2021年度"]);
+        assert_eq!(year_month_parts("FY2021"), ["FY2021"]);
+    }
 }

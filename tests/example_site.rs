@@ -227,10 +227,10 @@ fn table_headers(html: &str, anchor: &str) -> Vec<String> {
     let rest = &html[start..];
     let table = &rest[rest.find("<table").expect("a table")..];
     let table = &table[..table.find("</table>").unwrap() + "</table>".len()];
-    let doc = roxmltree::Document::parse(table).unwrap_or_else(|e| panic!("{e}: {table}"));
-    doc.descendants()
-        .filter(|n| n.has_tag_name("th"))
-        .map(|n| n.descendants().filter_map(|t| t.text()).collect::<String>().trim().to_string())
+    // An HTML parser: table headers may hold void elements such as <wbr>.
+    let doc = scraper::Html::parse_fragment(table);
+    doc.select(&scraper::Selector::parse("th").unwrap())
+        .map(|th| th.text().collect::<String>().trim().to_string())
         .collect()
 }
 
@@ -404,5 +404,22 @@ fn the_feeds_are_atom_with_absolute_links() {
             .collect();
         assert_eq!(ids.len(), entries.len(), "{lang}: one feed entry per disclosure");
         assert!(ids.iter().all(|id| id.starts_with("https://harukaze.example.com/")), "{lang}: {ids:?}");
+    }
+}
+
+/// The segment-profit chart's note points to the table on its page: the table is there, with
+/// the adjustment row the chart leaves out, in both languages.
+#[test]
+fn the_segment_profit_note_points_to_a_table_with_the_adjustment() {
+    for (lang, note, adjustment) in [
+        ("ja", "調整額（全社費用）はページ内の表に記載しています。", "調整額"),
+        ("en", "The adjustment (corporate expenses) is in the table on this page.", "Adjustment"),
+    ] {
+        let html = page(lang, "segments");
+        assert!(html.contains(note), "{lang}: the chart's note");
+        let doc = scraper::Html::parse_document(&html);
+        let rows = scraper::Selector::parse("table.figure-table tbody th[scope=row]").unwrap();
+        let labels: Vec<String> = doc.select(&rows).map(|th| th.text().collect()).collect();
+        assert!(labels.iter().any(|l| l.starts_with(adjustment)), "{lang}: {labels:?}");
     }
 }

@@ -175,7 +175,7 @@ fn cells_equal_the_data_and_the_fig_output_with_negatives_and_forecast_marks() {
         assert_eq!(t.head, headers, "{lang}");
         assert_eq!(t.corner, corner);
         assert!(t.head[3].ends_with(forecast));
-        assert_eq!(t.head_classes, ["", "", "", "status-forecast"], "{lang}");
+        assert_eq!(t.head_classes, ["period", "period", "period", "period status-forecast"], "{lang}");
         // Rows are the columns of the data, labelled from the sidecar's keys.
         let labels: Vec<&str> = t.rows.iter().map(|(label, _)| label.as_str()).collect();
         let expected = match lang {
