@@ -394,3 +394,32 @@ fn errors_name_file_line_column_and_a_hint() {
     let err = failure("see {{ table(data=\"results\", caption=\"C\") }}");
     assert!(err.contains("must stand on a line of its own") && err.contains("table-errors.md:8:5"), "{err}");
 }
+
+/// Every cell of a table is a use of its figure in `irsite figures`, at the shortcode's line,
+/// with the text the page shows.
+#[test]
+fn table_cells_are_listed_as_uses_of_their_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("examples/harukaze-foods"), dir.path());
+    let page = read(&dir.path().join("content/ja/financial-position.md"));
+    let line = page.lines().position(|l| l.starts_with("{{ table(data=\"balance-sheet\"")).expect("the table") + 1;
+    let output = common::irsite(dir.path(), &["figures", "--format", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let field =
+        |record: &csv::StringRecord, name: &str| record[header.iter().position(|h| h == name).unwrap()].to_string();
+    let uses: Vec<csv::StringRecord> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| field(r, "page") == "financial-position" && field(r, "lang") == "ja")
+        .filter(|r| field(r, "line") == line.to_string())
+        .collect();
+    // Five columns of five years, each a use with the text of its cell (units in the header).
+    assert_eq!(uses.len(), 25, "{line}");
+    let assets = uses
+        .iter()
+        .find(|r| field(r, "figure") == "balance-sheet.total_assets" && field(r, "row") == "FY2019")
+        .expect("total assets of FY2019");
+    assert_eq!(field(assets, "text"), "132,400");
+}
