@@ -2,7 +2,7 @@
 //! English status on the other languages' lists, in pages of `page_size`, with one archive per
 //! calendar year (JST) and the newest few on the home page.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -46,6 +46,8 @@ pub struct News<'a> {
     pub config: &'a NewsConfig,
     /// Per language, in the order of `Config::languages`: every entry, newest first.
     items: Vec<(Lang, Vec<Item<'a>>)>,
+    /// Position of each entry in every language's list, by page name.
+    positions: HashMap<&'a str, usize>,
     pub lists: Vec<ListPage>,
 }
 
@@ -92,7 +94,8 @@ impl<'a> News<'a> {
             }
             items.push((lang, list));
         }
-        let news = News { config: news, items, lists };
+        let positions = originals.iter().enumerate().map(|(i, page)| (page.name.as_str(), i)).collect();
+        let news = News { config: news, items, positions, lists };
         news.check_urls(content)?;
         Ok(Some(news))
     }
@@ -118,6 +121,12 @@ impl<'a> News<'a> {
     /// Every entry of `lang`'s list, newest first.
     pub fn items(&self, lang: Lang) -> &[Item<'a>] {
         self.items.iter().find(|(l, _)| *l == lang).map(|(_, items)| items.as_slice()).unwrap_or_default()
+    }
+
+    /// The item of `lang`'s list that shows the entry `page`.
+    pub fn item_of(&self, page: &Page) -> Option<&Item<'a>> {
+        let item = self.items(page.lang).get(*self.positions.get(page.name.as_str())?)?;
+        std::ptr::eq(item.shown, page).then_some(item)
     }
 
     /// The items a list page shows.

@@ -402,8 +402,7 @@ impl Site {
             ctx.insert("latest_news", &latest);
         }
         if page.entry.is_some() {
-            let item = news.items(lang).iter().find(|i| std::ptr::eq(i.shown, page));
-            let view = item.map(|i| i.view(news.config, lang, root));
+            let view = news.item_of(page).map(|i| i.view(news.config, lang, root));
             ctx.insert("entry", &view);
             ctx.insert("english_status", &page.english_status().map(|s| s.id()));
             let original = (lang != Lang::Ja).then(|| self.content.twin(page, Lang::Ja)).flatten();
