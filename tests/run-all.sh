@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, one command: the Rust tests, then quality gates on the generated
-# site (built at / and under a sub-path) and on the fictional example site of examples/,
-# then the gates' own self-test on broken fixtures.
+# site (built at / and under a sub-path), on the fictional example site of examples/, on a
+# site made by `irsite init` and on the library and news fixtures, then the gates' own
+# self-test on broken fixtures.
 # Needs what .ci/run installs (Chromium, fonts-noto-cjk, Java, npm ci in tests/browser).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,14 +39,15 @@ run() {
 site=target/site-check
 # Built afresh: a build replaces only folders it wrote itself.
 rm -rf "$site"
-# The fixture site with a document library, an IR calendar and data tables, assembled the way
-# the cargo tests assemble it (fixture + the repository's theme) and
-# built for a fixed date, so its pages get the same gates as the real site's.
-library_site() {
-  local src=$site/library-src
+# A fixture site of tests/fixtures/NAME assembled the way the cargo tests assemble it (the
+# fixture plus the repository's themes), built into $site/NAME with the remaining arguments,
+# so its pages get the same gates as the real site's.
+fixture_site() {
+  local name=$1 src=$site/$1-src
+  shift
   rm -rf "$src" && mkdir -p "$src" || return 1
-  cp -R tests/fixtures/library/. "$src/" && cp -R themes "$src/" || return 1
-  cargo run --quiet -- --root "$src" build --output "$PWD/$site/library" --today 2026-05-13
+  cp -R "tests/fixtures/$name/." "$src/" && cp -R themes "$src/" || return 1
+  cargo run --quiet -- --root "$src" build --output "$PWD/$site/$name" "$@"
 }
 run "cargo test" cargo test
 run "build the site at /" cargo run --quiet -- build --output "$site/root"
@@ -61,8 +63,12 @@ rm -rf "$new_site"
 run "init a new site" cargo run --quiet -- init "$new_site/source" --name-ja "アクメ株式会社" --name-en "Acme Corporation" --securities-code 1234
 run "build the new site" cargo run --quiet -- --root "$new_site/source" build --output "$PWD/$new_site/public"
 run "site checks of the new site" bash tests/browser/run.sh "$new_site/public" --site-url https://ir.example.com/ --artifacts "$site/artifacts/init"
-run "build the library and calendar fixture" library_site
+# The library and calendar fixture, built for a fixed date.
+run "build the library and calendar fixture" fixture_site library --today 2026-05-13
 run "site checks on the library and calendar fixture" bash tests/browser/run.sh "$site/library" --site-url https://ir.example.org/ --artifacts "$site/artifacts/library"
+# The news fixture under a sub-path: lists, archives, entries and a Japanese-only page.
+run "build the news fixture under /ir/" fixture_site news --base-url https://ir.example.com/ir/
+run "site checks on the news fixture" bash tests/browser/run.sh "$site/news" --base-path /ir/ --site-url https://ir.example.com/ir/ --artifacts "$site/artifacts/news"
 run "site checks self-test" bash tests/browser/selftest.sh
 
 for f in "${failures[@]}"; do

@@ -85,6 +85,7 @@ case_ broken-link             broken-link             /     2 -     'no such fil
 case_ broken-anchor           broken-anchor           /     2 -     'no element with id "customer-industry"'
 case_ image-without-alt       image-without-alt       /     3 1     'image-alt'
 case_ missing-twin            missing-twin            /     4 -     'missing twin: en/fintech/index.html'
+case_ japanese-only-with-twin japanese-only-with-twin /     4 -     'declared Japanese only, but en/strengths/index.html exists'
 case_ overflow                overflow                /     5 -     'horizontal overflow at 390 px'
 case_ script-tag              script-tag              /     6 -     'en/index.html:[0-9]+: JavaScript in the output: <script>'
 case_ weight-limit            good                    /     6 -     'page weight .* exceeds 3.0 kB'  --max-page-kb 3
