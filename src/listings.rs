@@ -14,11 +14,11 @@ use crate::model::{FiscalYear, Period};
 use crate::output::calendar::calendar_path;
 use crate::output::workbook::workbook_path;
 
+/// The documents only: the workbook has its own shortcode, so that a page that places both
+/// links it once.
 #[derive(Serialize)]
 pub struct LibraryView {
     pub periods: Vec<PeriodView>,
-    /// The financial-data workbook of the page's language, when the site has data tables.
-    pub workbook: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -42,13 +42,7 @@ pub struct DocumentView {
     pub japanese_only: bool,
 }
 
-pub fn library_view(
-    library: &Library,
-    calendar: &FiscalYear,
-    lang: Lang,
-    root: &str,
-    has_workbook: bool,
-) -> Result<LibraryView, String> {
+pub fn library_view(library: &Library, calendar: &FiscalYear, lang: Lang, root: &str) -> Result<LibraryView, String> {
     let mut periods = Vec::new();
     for (period, documents) in library.by_period() {
         let mut views = Vec::new();
@@ -72,8 +66,7 @@ pub fn library_view(
             documents: views,
         });
     }
-    let workbook = has_workbook.then(|| format!("{root}{}", workbook_path(lang)));
-    Ok(LibraryView { periods, workbook })
+    Ok(LibraryView { periods })
 }
 
 #[derive(Serialize)]

@@ -923,10 +923,8 @@ impl PageHooks<'_> {
             "library" if site.library.is_empty() => {
                 return Err("`library` needs documents in content/data/library.toml".into())
             }
-            "library" => ctx.insert(
-                "library",
-                &listings::library_view(&site.library, &site.config.fiscal_year, lang, self.root, has_workbook)?,
-            ),
+            "library" => ctx
+                .insert("library", &listings::library_view(&site.library, &site.config.fiscal_year, lang, self.root)?),
             "calendar" if site.events.is_empty() => {
                 return Err("`calendar` needs events in content/data/calendar.toml".into())
             }

@@ -332,10 +332,13 @@ fn workbook_on_the_fixture_marks_forecasts_and_categories_and_is_linked() {
     assert!(notes.contains(&"2026年3月末時点".to_string()), "as-of row: {notes:?}");
     let segments = book.worksheet_range("segments").unwrap();
     assert_eq!(segments.get_value((4, 0)), Some(&Data::String("部品".into())));
-    for page in ["ja/index.html", "ja/results/index.html", "ja/library/index.html"] {
+    for page in ["ja/index.html", "ja/results/index.html", "ja/library/index.html", "en/library/index.html"] {
         let html = read(&out.join(page));
-        assert!(html.contains("data/financial-data.xlsx\" download>財務データ一括ダウンロード（Excel）</a>"), "{page}");
+        // Once on every page that places `workbook`, the library page included.
+        assert_eq!(html.matches("data/financial-data.xlsx\" download>").count(), 1, "{page}");
     }
+    let ja = read(&out.join("ja/library/index.html"));
+    assert!(ja.contains("data/financial-data.xlsx\" download>財務データ一括ダウンロード（Excel）</a>"));
 }
 
 #[test]
