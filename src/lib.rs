@@ -10,7 +10,8 @@
 //! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `spreadsheet` (CSV cells that never
 //! run as formulas), `lang`, `build_date` (the build's "today", an
 //! explicit input), `model` (units, periods and the fiscal calendar, as data), `format`
-//! (localized numbers, units and dates), `translations` (freshness of English pages).
+//! (localized numbers, units and dates), `href` (file paths percent-encoded for links),
+//! `translations` (freshness of English pages).
 //! Built on top of `site`: the commands in `commands` (parsed and dispatched by `cli`), with `serve` (preview and live reload),
 //! `check` (validation without writing), `audit` (the figures list) and `diagnostics` (how
 //! errors are shown).
@@ -30,6 +31,7 @@ pub mod error;
 pub mod events;
 pub mod figures;
 pub mod format;
+pub mod href;
 pub mod i18n;
 pub mod import;
 pub mod input;

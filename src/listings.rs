@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::build_date::BuildDate;
 use crate::events::{Event, Events};
 use crate::format::date_label;
+use crate::href::encode_path;
 use crate::lang::Lang;
 use crate::library::{size_label, Library, LIBRARY_DIR};
 use crate::model::{FiscalYear, Period};
@@ -53,7 +54,7 @@ pub fn library_view(library: &Library, calendar: &FiscalYear, lang: Lang, root: 
                 type_label: library.type_label(&doc.type_id).map(|t| t.label(lang).to_string()).unwrap_or_default(),
                 date: doc.date.clone(),
                 date_label: date_label(&doc.date, lang).map_err(|e| e.to_string())?,
-                href: format!("{root}{LIBRARY_DIR}/{}", file.rel_path),
+                href: format!("{root}{LIBRARY_DIR}/{}", encode_path(&file.rel_path)),
                 kind: file.kind,
                 size: size_label(file.bytes),
                 japanese_only,

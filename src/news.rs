@@ -11,6 +11,7 @@ use crate::config::{Config, NewsConfig};
 use crate::content::entry::{EnglishStatus, NEWS_DIR};
 use crate::content::{Content, Page};
 use crate::error::{Error, Location, Result, Stage};
+use crate::href::encode_path;
 use crate::lang::Lang;
 
 /// One entry as a list shows it in one language.
@@ -250,7 +251,7 @@ impl Item<'_> {
                 .iter()
                 .map(|a| AttachmentView {
                     title: a.title.clone(),
-                    href: format!("{root}{}", a.file),
+                    href: format!("{root}{}", encode_path(&a.file)),
                     kind: a.kind.clone(),
                     size: file_size(a.bytes),
                 })

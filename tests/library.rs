@@ -73,6 +73,36 @@ fn library_lists_documents_by_period_and_type_with_measured_sizes() {
 }
 
 #[test]
+fn file_names_with_spaces_japanese_and_reserved_characters_get_working_links() {
+    let site = fixture_site("library");
+    let library = site.path().join("content/library");
+    // A space, Japanese, `#`, `%`, `?`, `&` and `+`: each would end or change a raw href.
+    let names = [
+        ("fy2025/tanshin.pdf", "fy2025/決算短信 2026#1.pdf"),
+        ("fy2025/tanshin-en.pdf", "fy2025/Results 100% Q&A?+.pdf"),
+    ];
+    for (from, to) in names {
+        fs::rename(library.join(from), library.join(to)).unwrap();
+        edit(site.path(), "content/data/library.toml", &format!("\"{from}\""), &format!("\"{to}\""));
+    }
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &["--today", "2026-05-13"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let ja = read(&out.join("ja/library/index.html"));
+    assert!(ja.contains("href=\"../../library/fy2025/%E6%B1%BA%E7%AE%97%E7%9F%AD%E4%BF%A1%202026%231.pdf\""), "{ja}");
+    let en = read(&out.join("en/library/index.html"));
+    assert!(en.contains("href=\"../../library/fy2025/Results%20100%25%20Q%26A%3F%2B.pdf\""), "{en}");
+    // Published under their own names, and every link of the site reaches its file.
+    for (from, to) in names {
+        let source = fs::read(repo().join("tests/fixtures/library/content/library").join(from)).unwrap();
+        assert_eq!(fs::read(out.join("library").join(to)).unwrap(), source, "{to}");
+    }
+    assert!(common::broken_links(&out).is_empty(), "{:?}", common::broken_links(&out));
+    let check = common::irsite(site.path(), &["check"]);
+    assert!(stderr(&check).contains("0 errors"), "{}", stderr(&check));
+}
+
+#[test]
 fn calendar_splits_events_by_the_build_date() {
     for (today, upcoming, past) in [
         (

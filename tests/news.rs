@@ -43,6 +43,25 @@ fn built(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 #[test]
+fn attachments_with_spaces_japanese_and_reserved_characters_get_working_links() {
+    let site = fixture_site("news");
+    let docs = site.path().join("static/docs");
+    let name = "決算短信 2024#Q4 (100%).pdf";
+    fs::rename(docs.join("2024-q4-tanshin.pdf"), docs.join(name)).unwrap();
+    edit(site.path(), "content/ja/news/2024/q4-results.md", "docs/2024-q4-tanshin.pdf", &format!("docs/{name}"));
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let encoded = "docs/%E6%B1%BA%E7%AE%97%E7%9F%AD%E4%BF%A1%202024%23Q4%20%28100%25%29.pdf";
+    let list = read(&out.join("ja/news/index.html"));
+    assert!(list.contains(&format!("<a href=\"../../{encoded}\">決算短信</a>")), "{list}");
+    let entry = read(&out.join("ja/news/2024/q4-results/index.html"));
+    assert!(entry.contains(&format!("<a href=\"../../../../{encoded}\">決算短信</a>")), "{entry}");
+    assert!(out.join("docs").join(name).is_file());
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
 fn lists_are_newest_first_paged_and_archived_by_year() {
     let (_site, out) = built(&[]);
     // Newest first; on one day the entry with a time of day comes first (15:00 after a date

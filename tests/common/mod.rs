@@ -115,13 +115,13 @@ pub fn broken_links(site: &Path) -> Vec<String> {
         }
         let html = read(path);
         for link in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
-            let link = percent_decode(&link);
             if link.contains("://") || link.starts_with("mailto:") {
                 continue;
             }
+            // Split before decoding: `%23` is a `#` in a file name, not a fragment.
             let (file, fragment) = match link.split_once('#') {
-                Some((f, frag)) => (f.to_string(), Some(frag.to_string())),
-                None => (link.clone(), None),
+                Some((f, frag)) => (percent_decode(f), Some(percent_decode(frag))),
+                None => (percent_decode(&link), None),
             };
             let mut target = if file.is_empty() { path.to_path_buf() } else { path.parent().unwrap().join(&file) };
             if file.ends_with('/') || target.is_dir() {
