@@ -15,12 +15,16 @@ fn site_root() -> PathBuf {
     repo().join("examples/harukaze-foods")
 }
 
+/// The build date tests/run-all.sh gives the example site, so that its IR calendar splits
+/// the same way on every run.
+const TODAY: &str = "2024-04-01";
+
 /// The site built once for all the tests of this file.
 fn built() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("example-site");
-        let result = build(&site_root(), &out, &[]);
+        let result = build(&site_root(), &out, &["--today", TODAY]);
         assert!(result.status.success(), "the example site does not build:\n{}", stderr(&result));
         out
     })
@@ -70,22 +74,8 @@ fn table(name: &str) -> Cells {
     rows
 }
 
-/// A printed number: `△` and `▲` mark a negative, as Japanese filings print losses.
-fn number(cell: &str) -> f64 {
-    let (negative, digits) = match cell.strip_prefix('△').or_else(|| cell.strip_prefix('▲')) {
-        Some(rest) => (true, rest),
-        None => (false, cell),
-    };
-    let value: f64 = digits.parse().unwrap_or_else(|e| panic!("{cell:?}: {e}"));
-    if negative {
-        -value
-    } else {
-        value
-    }
-}
-
 fn value(cells: &Cells, row: &str, column: &str) -> Option<f64> {
-    cells.get(row).and_then(|r| r.get(column)).map(|c| number(c))
+    cells.get(row).and_then(|r| r.get(column)).map(|c| csv_number(c))
 }
 
 fn get(cells: &Cells, row: &str, column: &str) -> f64 {
@@ -128,9 +118,9 @@ fn the_invented_figures_are_consistent_with_each_other() {
 
     for (period, row) in &results {
         let revenue = get(&results, period, "revenue");
-        let segments: f64 = segment_revenue[period].values().map(|c| number(c)).sum();
+        let segments: f64 = segment_revenue[period].values().map(|c| csv_number(c)).sum();
         assert_eq!(segments, revenue, "{period}: segment sales add up to net sales");
-        let profit: f64 = segment_profit[period].values().map(|c| number(c)).sum();
+        let profit: f64 = segment_profit[period].values().map(|c| csv_number(c)).sum();
         assert_eq!(profit, get(&results, period, "operating_income"), "{period}: segment profit + adjustment");
         let margin = 100.0 * get(&results, period, "operating_income") / revenue;
         assert_close(&format!("{period} operating margin"), get(&results, period, "operating_margin"), margin, 1);
@@ -422,4 +412,193 @@ fn the_segment_profit_note_points_to_a_table_with_the_adjustment() {
         let labels: Vec<String> = doc.select(&rows).map(|th| th.text().collect()).collect();
         assert!(labels.iter().any(|l| l.starts_with(adjustment)), "{lang}: {labels:?}");
     }
+}
+
+/// A data file of content/data/ as TOML.
+fn data_toml(name: &str) -> toml::Table {
+    read(&site_root().join("content/data").join(name)).parse().unwrap()
+}
+
+fn string<'a>(table: &'a toml::Value, key: &str) -> &'a str {
+    table[key].as_str().unwrap_or_else(|| panic!("no {key} in {table}"))
+}
+
+/// The text of `html` between two markers (both must be there).
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from:?}")) + from.len();
+    let end = html[start..].find(to).unwrap_or_else(|| panic!("no {to:?} after {from:?}")) + start;
+    &html[start..end]
+}
+
+/// The text of every element of `class` in `html`.
+fn texts(html: &str, class: &str) -> Vec<String> {
+    let marker = format!("class=\"{class}\"");
+    html.split(&marker).skip(1).map(|rest| between(rest, ">", "<").to_string()).collect()
+}
+
+/// A file size as the library prints it, for the example's files of 1 to 10 KB (1 KB = 1,024
+/// bytes, one decimal).
+fn kilobytes(path: &Path) -> String {
+    let bytes = std::fs::metadata(path).unwrap().len();
+    assert!((1024..10 * 1024).contains(&bytes), "{}: {bytes} bytes", path.display());
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+#[test]
+fn library_lists_periods_newest_first_with_measured_sizes_and_japanese_only_marks() {
+    let library = data_toml("library.toml");
+    let types: Vec<&str> = library["type"].as_array().unwrap().iter().map(|t| string(t, "id")).collect();
+    let documents = library["document"].as_array().unwrap();
+    // The expected order: periods by their newest document, then by the type list, newest first.
+    let mut periods: Vec<(&str, Vec<&toml::Value>)> = Vec::new();
+    for doc in documents {
+        match periods.iter_mut().find(|(p, _)| *p == string(doc, "period")) {
+            Some((_, docs)) => docs.push(doc),
+            None => periods.push((string(doc, "period"), vec![doc])),
+        }
+    }
+    let newest = |docs: &[&toml::Value]| docs.iter().map(|d| string(d, "date")).max().unwrap().to_string();
+    periods.sort_by_key(|(_, docs)| std::cmp::Reverse(newest(docs)));
+    let rank = |doc: &toml::Value| types.iter().position(|t| *t == string(doc, "type")).unwrap();
+    for (_, docs) in &mut periods {
+        docs.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| string(b, "date").cmp(string(a, "date"))));
+    }
+    assert_eq!(periods.iter().map(|(p, _)| *p).collect::<Vec<_>>(), ["FY2023", "FY2023Q3YTD"]);
+
+    let files = site_root().join("content/library");
+    let mut japanese_only = 0;
+    for lang in ["ja", "en"] {
+        let html = page(lang, "library");
+        let library_part = between(&html, "<div class=\"library\">", "</div>");
+        let mut position = 0;
+        for (period, docs) in &periods {
+            let section = between(library_part, &format!("id=\"library-{}\"", period.to_lowercase()), "</section>");
+            let at = library_part.find(section).unwrap();
+            assert!(at > position, "{lang}: {period} comes after the period before it");
+            position = at;
+            let titles: Vec<&str> = docs.iter().map(|d| string(&d["title"], lang)).collect();
+            assert_eq!(texts(section, "document-title"), titles, "{lang}: {period}");
+            let items: Vec<&str> = section.split("<li class=\"document\">").skip(1).collect();
+            for (doc, item) in docs.iter().zip(&items) {
+                // The English page links the Japanese file where there is no English one.
+                let english = doc["file"].get("en").and_then(|f| f.as_str());
+                let file = match (lang, english) {
+                    ("en", Some(en)) => en,
+                    _ => string(&doc["file"], "ja"),
+                };
+                let size = kilobytes(&files.join(file));
+                let meta = if lang == "ja" { format!("PDF（{size}）") } else { format!("PDF, {size}") };
+                assert_eq!(texts(item, "document-file"), [meta], "{lang}: {file}");
+                assert!(item.contains(&format!("href=\"../../library/{file}\"")), "{lang}: {item}");
+                let marked = item.contains("class=\"japanese-only\"");
+                assert_eq!(marked, lang == "en" && english.is_none(), "{lang}: {file} Japanese-only mark");
+                if marked {
+                    assert!(item.contains("hreflang=\"ja\">") && item.contains(">Japanese only<"), "{item}");
+                    japanese_only += 1;
+                }
+            }
+            assert_eq!(items.len(), docs.len(), "{lang}: {period}");
+        }
+    }
+    assert_eq!(japanese_only, 2, "the securities report and the newsletter are in Japanese only");
+}
+
+/// The events of calendar.toml on or after the build date, soonest first, and those before
+/// it, latest first, as (date, title in `lang`).
+fn calendar_split(lang: &str) -> (Vec<String>, Vec<String>) {
+    let calendar = data_toml("calendar.toml");
+    let mut events: Vec<(&str, &str, &str)> = calendar["event"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (string(e, "date"), e.get("time").and_then(|t| t.as_str()).unwrap_or(""), string(&e["title"], lang)))
+        .collect();
+    events.sort();
+    let (upcoming, mut past): (Vec<_>, Vec<_>) = events.into_iter().partition(|(date, _, _)| *date >= TODAY);
+    past.reverse();
+    let titles = |list: Vec<(&str, &str, &str)>| list.into_iter().map(|(_, _, t)| t.to_string()).collect();
+    (titles(upcoming), titles(past))
+}
+
+#[test]
+fn calendar_splits_at_the_build_date_of_run_all() {
+    for (lang, as_of) in [("ja", "2024年4月1日現在"), ("en", "As of April 1, 2024")] {
+        let html = page(lang, "calendar");
+        let (upcoming, past) = calendar_split(lang);
+        assert_eq!((upcoming.len(), past.len()), (3, 5), "{lang}: 2024-04-01 splits the example's events");
+        let upcoming_part = between(&html, "id=\"calendar-upcoming\"", "</section>");
+        let past_part = between(&html, "id=\"calendar-past\"", "</section>");
+        assert_eq!(texts(upcoming_part, "event-title"), upcoming, "{lang}: upcoming");
+        assert_eq!(texts(past_part, "event-title"), past, "{lang}: past");
+        assert!(html.contains(as_of), "{lang}: the page says which date split it");
+        assert!(html.contains(&format!("href=\"../../{lang}/calendar.ics\" download>")), "{lang}: links its .ics");
+    }
+    let en = page("en", "calendar");
+    assert!(
+        en.contains(
+            "<time datetime=\"2024-05-10T15:00+09:00\">May 10, 2024</time> <span class=\"event-time\">15:00 JST</span>"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("<time datetime=\"2024-06-30\">June 30, 2024</time> <span class=\"event-time\">All day</span>"),
+        "{en}"
+    );
+}
+
+fn ics_value<'a>(props: &'a [ical::property::Property], name: &str) -> (Option<&'a str>, Vec<String>) {
+    let prop = props.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no {name}"));
+    let params = prop.params.iter().flatten().map(|(n, v)| format!("{n}={}", v.join(","))).collect();
+    (prop.value.as_deref(), params)
+}
+
+#[test]
+fn calendar_files_parse_and_hold_every_event_of_calendar_toml() {
+    let calendar = data_toml("calendar.toml");
+    let events = calendar["event"].as_array().unwrap();
+    for lang in ["ja", "en"] {
+        let text = read(&built().join(lang).join("calendar.ics"));
+        let parsed: Vec<_> = ical::IcalParser::new(text.as_bytes()).collect::<Result<_, _>>().expect("valid iCalendar");
+        assert_eq!(parsed.len(), 1, "{lang}: one calendar");
+        let ics = &parsed[0];
+        assert_eq!(ics_value(&ics.timezones[0].properties, "TZID").0, Some("Asia/Tokyo"));
+        assert_eq!(ics.events.len(), events.len(), "{lang}: one VEVENT per event");
+        for event in events {
+            let date = string(event, "date").replace('-', "");
+            let uid = format!("{}-{}.{lang}@harukaze.example.com", string(event, "date"), string(event, "type"));
+            let found = ics
+                .events
+                .iter()
+                .find(|e| ics_value(&e.properties, "UID").0 == Some(uid.as_str()))
+                .unwrap_or_else(|| panic!("{lang}: no event {uid}"));
+            let props = &found.properties;
+            assert_eq!(ics_value(props, "SUMMARY").0, Some(string(&event["title"], lang)), "{uid}");
+            // Midnight of 2024-04-01 in Tokyo, in UTC: the build date, not the time of the build.
+            assert_eq!(ics_value(props, "DTSTAMP").0, Some("20240331T150000Z"), "{uid}");
+            let start = ics_value(props, "DTSTART");
+            match event.get("time").and_then(|t| t.as_str()) {
+                Some(time) => {
+                    let expected = format!("{date}T{}00", time.replace(':', ""));
+                    assert_eq!(start, (Some(expected.as_str()), vec!["TZID=Asia/Tokyo".to_string()]), "{uid}");
+                }
+                None => assert_eq!(start, (Some(date.as_str()), vec!["VALUE=DATE".to_string()]), "{uid}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn workbooks_hold_every_number_of_the_csvs() {
+    let data = site_root().join("content/data");
+    let ja = assert_workbook_matches_csvs(&built().join("ja/data/financial-data.xlsx"), &data);
+    let en = assert_workbook_matches_csvs(&built().join("en/data/financial-data.xlsx"), &data);
+    let cells: usize = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| table(p.file_stem().unwrap().to_str().unwrap()).values().map(|row| row.len()).sum::<usize>())
+        .sum();
+    assert_eq!((ja, en), (cells, cells), "every filled cell of every CSV is compared");
+    let html = page("en", "library");
+    assert_eq!(html.matches("data/financial-data.xlsx\"").count(), 1, "the library links the workbook once");
 }

@@ -6,11 +6,10 @@
 mod common;
 
 use std::fs;
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use common::{build, edit, fixture_site, read, repo, stderr};
+use calamine::{Data, Reader};
+use common::{assert_workbook_matches_csvs, build, edit, fixture_site, open_xlsx, read, repo, stderr};
 
 fn built(today: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let site = fixture_site("library");
@@ -281,49 +280,6 @@ fn library_and_calendar_errors_name_the_entry_and_line() {
     assert!(err.contains("content/ja/calendar.md") && err.contains("`calendar` needs events"), "{err}");
 }
 
-/// The first data row of every sheet is row 4 (title, blank row, header).
-const FIRST_DATA_ROW: u32 = 3;
-
-fn open(path: &Path) -> Xlsx<Cursor<Vec<u8>>> {
-    open_workbook_from_rs(Cursor::new(fs::read(path).unwrap())).expect("a readable workbook")
-}
-
-/// Every number of every table CSV in `data_dir` is in the sheet of that table, as a number,
-/// in the same row and column; cells without a value stay empty; nothing is a formula.
-fn assert_workbook_matches_csvs(workbook: &Path, data_dir: &Path) -> usize {
-    let mut book = open(workbook);
-    let mut compared = 0;
-    let mut tables: Vec<_> = fs::read_dir(data_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    tables.sort();
-    assert_eq!(book.sheet_names().len(), tables.len(), "one sheet per table");
-    for csv_path in tables {
-        let name = csv_path.file_stem().unwrap().to_str().unwrap().to_string();
-        let range = book.worksheet_range(&name).unwrap_or_else(|e| panic!("sheet {name}: {e}"));
-        let formulas = book.worksheet_formula(&name).unwrap();
-        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{name} has formulas");
-        let mut reader = csv::Reader::from_path(&csv_path).unwrap();
-        for (r, record) in reader.records().enumerate() {
-            let record = record.unwrap();
-            for (c, cell) in record.iter().enumerate().skip(1) {
-                let value = range.get_value((FIRST_DATA_ROW + r as u32, c as u32));
-                match (cell.trim(), value) {
-                    ("", None | Some(Data::Empty)) => {}
-                    (text, Some(Data::Float(v))) => {
-                        assert_eq!(*v, text.parse::<f64>().unwrap(), "{name} row {r} column {c}");
-                        compared += 1;
-                    }
-                    (text, other) => panic!("{name} row {r} column {c}: CSV {text:?}, workbook {other:?}"),
-                }
-            }
-        }
-    }
-    compared
-}
-
 #[test]
 fn workbook_holds_every_number_of_the_real_site_as_numbers() {
     let dir = tempfile::tempdir().unwrap();
@@ -335,7 +291,7 @@ fn workbook_holds_every_number_of_the_real_site_as_numbers() {
     let en = assert_workbook_matches_csvs(&out.join("en/data/financial-data.xlsx"), &data);
     assert!(ja > 100 && ja == en, "{ja} and {en} numbers compared");
 
-    let mut book = open(&out.join("en/data/financial-data.xlsx"));
+    let mut book = open_xlsx(&out.join("en/data/financial-data.xlsx"));
     let results = book.worksheet_range("consolidated-results").unwrap();
     assert_eq!(results.get_value((2, 0)), Some(&Data::String("Period".into())));
     assert_eq!(results.get_value((2, 1)), Some(&Data::String("Revenue (¥100 million)".into())));
@@ -353,7 +309,7 @@ fn workbook_on_the_fixture_marks_forecasts_and_categories_and_is_linked() {
     let (_site, out) = built("2026-05-13");
     let data = repo().join("tests/fixtures/library/content/data");
     assert_eq!(assert_workbook_matches_csvs(&out.join("ja/data/financial-data.xlsx"), &data), 18);
-    let mut book = open(&out.join("ja/data/financial-data.xlsx"));
+    let mut book = open_xlsx(&out.join("ja/data/financial-data.xlsx"));
     let results = book.worksheet_range("results").unwrap();
     assert_eq!(results.get_value((0, 0)), Some(&Data::String("売上高・営業利益の推移（架空）".into())));
     assert_eq!(results.get_value((2, 4)), Some(&Data::String("売上高前年比 (%)".into())));
@@ -388,7 +344,7 @@ fn text_that_looks_like_a_formula_stays_text() {
     let out = site.path().join("public");
     let result = build(site.path(), &out, &["--today", "2026-05-13"]);
     assert!(result.status.success(), "{}", stderr(&result));
-    let mut book = open(&out.join("en/data/financial-data.xlsx"));
+    let mut book = open_xlsx(&out.join("en/data/financial-data.xlsx"));
     let results = book.worksheet_range("results").unwrap();
     assert_eq!(results.get_value((0, 0)), Some(&Data::String("@SUM(A1:A3)".into())));
     assert_eq!(results.get_value((2, 1)), Some(&Data::String("=1+2 (¥100 million)".into())));

@@ -150,3 +150,58 @@ pub fn broken_links(site: &Path) -> Vec<String> {
 pub fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
+
+/// The first data row of every workbook sheet is row 4 (title, blank row, header).
+pub const FIRST_DATA_ROW: u32 = 3;
+
+pub fn open_xlsx(path: &Path) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    calamine::open_workbook_from_rs(std::io::Cursor::new(fs::read(path).unwrap())).expect("a readable workbook")
+}
+
+/// A number as a data CSV writes it: `△` and `▲` mark a negative, as Japanese filings print
+/// losses.
+pub fn csv_number(cell: &str) -> f64 {
+    let (sign, digits) = match cell.strip_prefix('△').or_else(|| cell.strip_prefix('▲')) {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, cell),
+    };
+    sign * digits.parse::<f64>().unwrap_or_else(|e| panic!("{cell:?}: {e}"))
+}
+
+/// Every number of every table CSV in `data_dir` is in the sheet of that table, as a number,
+/// in the same row and column; cells without a value stay empty; nothing is a formula.
+/// Returns how many numbers were compared.
+pub fn assert_workbook_matches_csvs(workbook: &Path, data_dir: &Path) -> usize {
+    use calamine::{Data, Reader};
+    let mut book = open_xlsx(workbook);
+    let mut compared = 0;
+    let mut tables: Vec<_> = fs::read_dir(data_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    tables.sort();
+    assert_eq!(book.sheet_names().len(), tables.len(), "one sheet per table");
+    for csv_path in tables {
+        let name = csv_path.file_stem().unwrap().to_str().unwrap().to_string();
+        let range = book.worksheet_range(&name).unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{name} has formulas");
+        let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+        for (r, record) in reader.records().enumerate() {
+            let record = record.unwrap();
+            for (c, cell) in record.iter().enumerate().skip(1) {
+                let value = range.get_value((FIRST_DATA_ROW + r as u32, c as u32));
+                match (cell.trim(), value) {
+                    ("", None | Some(Data::Empty)) => {}
+                    (text, Some(Data::Float(v))) => {
+                        assert_eq!(*v, csv_number(text), "{name} row {r} column {c}");
+                        compared += 1;
+                    }
+                    (text, other) => panic!("{name} row {r} column {c}: CSV {text:?}, workbook {other:?}"),
+                }
+            }
+        }
+    }
+    compared
+}
