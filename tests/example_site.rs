@@ -423,19 +423,6 @@ fn string<'a>(table: &'a toml::Value, key: &str) -> &'a str {
     table[key].as_str().unwrap_or_else(|| panic!("no {key} in {table}"))
 }
 
-/// The text of `html` between two markers (both must be there).
-fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
-    let start = html.find(from).unwrap_or_else(|| panic!("no {from:?}")) + from.len();
-    let end = html[start..].find(to).unwrap_or_else(|| panic!("no {to:?} after {from:?}")) + start;
-    &html[start..end]
-}
-
-/// The text of every element of `class` in `html`.
-fn texts(html: &str, class: &str) -> Vec<String> {
-    let marker = format!("class=\"{class}\"");
-    html.split(&marker).skip(1).map(|rest| between(rest, ">", "<").to_string()).collect()
-}
-
 /// A file size as the library prints it, for the example's files of 1 to 10 KB (1 KB = 1,024
 /// bytes, one decimal).
 fn kilobytes(path: &Path) -> String {

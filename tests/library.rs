@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use calamine::{Data, Reader};
-use common::{assert_workbook_matches_csvs, build, edit, fixture_site, open_xlsx, read, repo, stderr};
+use common::{assert_workbook_matches_csvs, between, build, edit, fixture_site, open_xlsx, read, repo, stderr, texts};
 
 fn built(today: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let site = fixture_site("library");
@@ -19,18 +19,6 @@ fn built(today: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (site, out)
 }
 
-/// The text of `html` between two markers (both must be there).
-fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
-    let start = html.find(from).unwrap_or_else(|| panic!("no {from:?}")) + from.len();
-    let end = html[start..].find(to).unwrap_or_else(|| panic!("no {to:?} after {from:?}")) + start;
-    &html[start..end]
-}
-
-fn titles(html: &str, class: &str) -> Vec<String> {
-    let marker = format!("class=\"{class}\"");
-    html.split(&marker).skip(1).map(|rest| between(rest, ">", "<").to_string()).collect()
-}
-
 #[test]
 fn library_lists_documents_by_period_and_type_with_measured_sizes() {
     let (_site, out) = built("2026-05-13");
@@ -38,7 +26,7 @@ fn library_lists_documents_by_period_and_type_with_measured_sizes() {
     let fy2025 = between(&en, "id=\"library-fy2025\"", "</section>");
     // The type list's order within a period: earnings report, presentation, newsletter.
     assert_eq!(
-        titles(fy2025, "document-title"),
+        texts(fy2025, "document-title"),
         [
             "Consolidated financial results for FY2025",
             "FY2025 results presentation",
@@ -47,7 +35,7 @@ fn library_lists_documents_by_period_and_type_with_measured_sizes() {
     );
     // Sizes of the fixture's files: 1,800, 15,000 and 23 bytes on the English page (the
     // Japanese file stands in where there is no English one).
-    assert_eq!(titles(fy2025, "document-file"), ["PDF, 1.8 KB", "PDF, 15 KB", "CSV, 23 B"]);
+    assert_eq!(texts(fy2025, "document-file"), ["PDF, 1.8 KB", "PDF, 15 KB", "CSV, 23 B"]);
     let marks: Vec<bool> =
         fy2025.split("<li class=\"document\">").skip(1).map(|li| li.contains("Japanese only")).collect();
     assert_eq!(marks, [false, true, true]);
@@ -59,7 +47,7 @@ fn library_lists_documents_by_period_and_type_with_measured_sizes() {
 
     let ja = read(&out.join("ja/library/index.html"));
     let fy2025 = between(&ja, "id=\"library-fy2025\"", "</section>");
-    assert_eq!(titles(fy2025, "document-file"), ["PDF（2.3 KB）", "PDF（15 KB）", "CSV（23 B）"]);
+    assert_eq!(texts(fy2025, "document-file"), ["PDF（2.3 KB）", "PDF（15 KB）", "CSV（23 B）"]);
     assert!(!ja.contains("日本語のみ"), "the Japanese page never marks a document Japanese-only");
     assert!(ja.contains(">2025年度</h2>") && ja.contains("<time datetime=\"2026-05-12\">2026年5月12日</time>"));
 
@@ -123,8 +111,8 @@ fn calendar_splits_events_by_the_build_date() {
         let html = read(&out.join("en/calendar/index.html"));
         let upcoming_part = between(&html, "id=\"calendar-upcoming\"", "</section>");
         let past_part = between(&html, "id=\"calendar-past\"", "</section>");
-        assert_eq!(titles(upcoming_part, "event-title"), upcoming, "upcoming on {today}");
-        assert_eq!(titles(past_part, "event-title"), past, "past on {today}");
+        assert_eq!(texts(upcoming_part, "event-title"), upcoming, "upcoming on {today}");
+        assert_eq!(texts(past_part, "event-title"), past, "past on {today}");
         assert!(html.contains("href=\"../../en/calendar.ics\""), "the page links its calendar file");
     }
     let (_site, out) = built("2026-07-01");

@@ -205,3 +205,16 @@ pub fn assert_workbook_matches_csvs(workbook: &Path, data_dir: &Path) -> usize {
     }
     compared
 }
+
+/// The text of `html` between two markers (both must be there).
+pub fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from:?}")) + from.len();
+    let end = html[start..].find(to).unwrap_or_else(|| panic!("no {to:?} after {from:?}")) + start;
+    &html[start..end]
+}
+
+/// The text of every element of `class` in `html` (up to its first child element).
+pub fn texts(html: &str, class: &str) -> Vec<String> {
+    let marker = format!("class=\"{class}\"");
+    html.split(&marker).skip(1).map(|rest| between(rest, ">", "<").to_string()).collect()
+}
