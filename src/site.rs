@@ -689,31 +689,11 @@ impl Site {
         ctx.insert("base_url", &self.config.base_url);
         ctx.insert("base_path", self.config.base_path());
         ctx.insert("fiscal_year", &self.data.fiscal_year_note(self.config.default_language));
-        let languages: Vec<LanguageChoice> = self
-            .config
-            .languages
-            .iter()
-            .map(|l| LanguageChoice {
-                lang: l.code(),
-                title: self.config.titles[l].clone(),
-                href: format!("{}/", l.code()),
-                url: format!("{}{}/", self.config.base_url, l.code()),
-            })
-            .collect();
+        let languages = self.language_choices(|l| format!("{}/", l.code()));
         ctx.insert("languages", &languages);
         ctx.insert("site_title", &self.config.titles[&self.config.default_language]);
-        let feeds: Vec<LanguageChoice> = match self.news()? {
-            Some(news) if news.has_entries() => self
-                .config
-                .languages
-                .iter()
-                .map(|l| LanguageChoice {
-                    lang: l.code(),
-                    title: self.config.titles[l].clone(),
-                    href: feed::feed_path(*l),
-                    url: format!("{}{}", self.config.base_url, feed::feed_path(*l)),
-                })
-                .collect(),
+        let feeds = match self.news()? {
+            Some(news) if news.has_entries() => self.language_choices(feed::feed_path),
             _ => Vec::new(),
         };
         ctx.insert("feeds", &feeds);
@@ -727,6 +707,21 @@ impl Site {
             ("index.html", self.renderer.render("index.html", &ctx)?),
             ("404.html", self.renderer.render("404.html", &ctx)?),
         ])
+    }
+
+    /// One entry per language for the root pages, linking to `href_of(lang)` (relative to the
+    /// site root) and its absolute URL.
+    fn language_choices(&self, href_of: impl Fn(Lang) -> String) -> Vec<LanguageChoice> {
+        let choice = |l: &Lang| {
+            let href = href_of(*l);
+            LanguageChoice {
+                lang: l.code(),
+                title: self.config.titles[l].clone(),
+                url: format!("{}{}", self.config.base_url, href),
+                href,
+            }
+        };
+        self.config.languages.iter().map(choice).collect()
     }
 
     /// Every page with its language alternates (`xhtml:link`).
