@@ -220,8 +220,15 @@ impl Site {
     ) -> Result<PageOutput> {
         let rel_dir = page.rel_dir();
         let root = relative_root(&rel_dir);
-        let mut hooks =
-            PageHooks { site: self, page, root: &root, figure_uses: Vec::new(), files: Vec::new(), charts: 0 };
+        let mut hooks = PageHooks {
+            site: self,
+            page,
+            root: &root,
+            figure_uses: Vec::new(),
+            files: Vec::new(),
+            charts: 0,
+            placements: BTreeMap::new(),
+        };
         let rendered = markdown::render(&page.path, page.body(), page.body_line, &mut hooks)?;
         let mut context = self.page_context(page, &root, &rendered, needs, news)?;
         if let Some(news) = news {
@@ -837,6 +844,9 @@ struct PageHooks<'a> {
     /// Extra files for the site (chart CSVs), as (path from the output root, bytes).
     files: Vec<(String, Vec<u8>)>,
     charts: usize,
+    /// How many times each chart is placed on the page so far: a chart placed again gets
+    /// element ids of its own.
+    placements: BTreeMap<&'a str, usize>,
 }
 
 impl Hooks for PageHooks<'_> {
@@ -867,8 +877,11 @@ impl Hooks for PageHooks<'_> {
                         self.site.data.charts.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
                     ))
                 })?;
+                let placement = self.placements.entry(spec.id.as_str()).or_default();
+                *placement += 1;
+                let placement = *placement;
                 let text = |key: &str| self.site.locales.text(lang, key, &[]);
-                let out = chart::render(spec, &self.site.data, lang, &text, self.root)
+                let out = chart::render_placement(spec, &self.site.data, lang, &text, self.root, placement)
                     .map_err(|m| Error::input(Stage::Chart, spec.location.clone(), format!("chart `{id}`: {m}")))?;
                 self.files.extend(out.files);
                 self.charts += 1;

@@ -405,3 +405,101 @@ fn company_identity_and_brand_colour_come_from_site_toml() {
     assert!(stderr(&check).contains("brand_color #ffcc00"), "check repeats the warning");
     assert!(stderr(&check).contains(&format!("uses the darker {used}")));
 }
+
+/// Where an id is written or referenced: the page, and which chart figure (from 1) of the page
+/// holds it (0: outside every chart).
+#[derive(Debug, Default)]
+struct PageIds {
+    /// (id, figure)
+    ids: Vec<(String, usize)>,
+    /// (attribute, referenced id, figure): `aria-labelledby`, `aria-describedby`, `href="#…"`
+    /// and SVG paints `url(#…)`.
+    references: Vec<(String, String, usize)>,
+}
+
+/// The ids and id references of one HTML page, read by an HTML5 parser.
+fn page_ids(html: &str) -> PageIds {
+    let doc = scraper::Html::parse_document(html);
+    let charts = scraper::Selector::parse("figure.chart").unwrap();
+    let figures: Vec<_> = doc.select(&charts).map(|f| f.id()).collect();
+    let mut page = PageIds::default();
+    for node in doc.root_element().descendants() {
+        let Some(element) = scraper::ElementRef::wrap(node) else { continue };
+        // The chart figure (from 1) this element is, or is inside of.
+        let figure = std::iter::once(node)
+            .chain(node.ancestors())
+            .find_map(|n| figures.iter().position(|f| *f == n.id()))
+            .map_or(0, |i| i + 1);
+        let e = element.value();
+        if let Some(id) = e.id() {
+            page.ids.push((id.to_string(), figure));
+        }
+        for name in ["aria-labelledby", "aria-describedby"] {
+            for id in e.attr(name).into_iter().flat_map(str::split_ascii_whitespace) {
+                page.references.push((name.to_string(), id.to_string(), figure));
+            }
+        }
+        if let Some(fragment) = e.attr("href").and_then(|h| h.strip_prefix('#')) {
+            page.references.push(("href".to_string(), fragment.to_string(), figure));
+        }
+        for (name, value) in e.attrs() {
+            for part in value.split("url(#").skip(1) {
+                let id = part.split(')').next().unwrap().to_string();
+                page.references.push((name.to_string(), id, figure));
+            }
+        }
+    }
+    page
+}
+
+#[test]
+fn a_chart_placed_twice_writes_unique_ids_and_its_references_stay_inside_each_placement() {
+    let site = fixture_site("basic");
+    let twice = "{{ chart(id=\"sales\") }}\n\nSee [the chart](#chart-sales).\n\n{{ chart(id=\"sales\") }}\n\n\
+                 {{ chart(id=\"sales\") }}\n";
+    edit(site.path(), "content/en/results.md", "{{ chart(id=\"sales\") }}\n", twice);
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out).into_iter().filter_map(|e| e.ok()) {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let name = entry.path().strip_prefix(&out).unwrap().display().to_string();
+        let page = page_ids(&read(entry.path()));
+        let mut seen = std::collections::BTreeSet::new();
+        for (id, _) in &page.ids {
+            assert!(seen.insert(id.as_str()), "{name}: id `{id}` is written twice");
+        }
+        for (attr, id, figure) in &page.references {
+            let target = page.ids.iter().find(|(i, _)| i == id);
+            let (_, target_figure) = target.unwrap_or_else(|| panic!("{name}: {attr} `#{id}` names no element"));
+            // A chart's own references (title, description, patterns) point into the same
+            // placement, never into another copy of the chart.
+            if *figure > 0 {
+                assert_eq!(target_figure, figure, "{name}: {attr} `#{id}` leaves its chart");
+            }
+        }
+    }
+    assert!(pages >= 4, "{pages} pages");
+
+    let page = page_ids(&read(&out.join("en/results/index.html")));
+    let figure_ids: Vec<&str> = page
+        .ids
+        .iter()
+        .filter(|(id, _)| id.strip_prefix("chart-sales").is_some_and(|rest| !rest.contains('-')))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    // The first placement keeps the ids it always had, so links to it keep working.
+    assert_eq!(figure_ids, ["chart-sales", "chart-sales_2", "chart-sales_3"]);
+    let titles = page.references.iter().filter(|(attr, _, figure)| attr == "aria-labelledby" && *figure > 0);
+    let titles: Vec<(&str, usize)> = titles.map(|(_, id, figure)| (id.as_str(), *figure)).collect();
+    assert_eq!(titles, [("chart-sales-title", 1), ("chart-sales_2-title", 2), ("chart-sales_3-title", 3)]);
+    assert!(page.references.iter().any(|(attr, id, figure)| attr == "href" && id == "chart-sales" && *figure == 0));
+    // Every placement shares the one CSV download.
+    let downloads = attr_values(&read(&out.join("en/results/index.html")), "href");
+    assert_eq!(downloads.iter().filter(|h| h.ends_with("en/data/sales.csv")).count(), 3);
+}

@@ -289,4 +289,12 @@ fn heading_id_taken_from_the_theme_or_a_chart() {
         line,
         "heading id `chart-dividends-desc` is already used by the chart `dividends`",
     );
+    // The ids of a second placement of the chart are reserved too.
+    edit(&root, "content/en/about.md", "{#chart-dividends-desc}", "{#chart-dividends_2}");
+    fails_at(
+        &root,
+        "content/en/about.md",
+        line,
+        "heading id `chart-dividends_2` is already used by the chart `dividends`",
+    );
 }

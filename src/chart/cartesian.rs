@@ -197,7 +197,7 @@ impl Paints {
             return *c;
         }
         let hatched = role == 1;
-        let pid = format!("chart-{}-{}{}", model.id, if hatched { "h" } else { "p" }, s.index);
+        let pid = format!("{}-{}{}", model.element_id, if hatched { "h" } else { "p" }, s.index);
         canvas.define(&pid, style::pattern(&pid, s.index, &s.color, hatched));
         let url = format!("url(#{pid})");
         let c = match role {
@@ -292,7 +292,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         }
     }
     if !statuses.is_empty() && !bars.is_empty() {
-        let pid = format!("chart-{}-hs", model.id);
+        let pid = format!("{}-hs", model.element_id);
         canvas.define(&pid, style::pattern(&pid, 0, "#595959", true));
         let c = canvas.paint(&format!("url(#{pid})"), &[]);
         let words: Vec<&str> = statuses.iter().filter_map(|s| model.words.status(*s)).collect();

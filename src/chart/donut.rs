@@ -47,7 +47,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     let mut paints = Vec::new();
     for i in 0..model.slots.len() {
         let color = style::color(i, &[]);
-        let pid = format!("chart-{}-p{i}", model.id);
+        let pid = format!("{}-p{i}", model.element_id);
         canvas.define(&pid, style::pattern(&pid, i, &color, false));
         let url = format!("url(#{pid})");
         paints.push((canvas.paint(&url, &[("data-series", &model.slots[i].id)]), canvas.paint(&url, &[]), color));

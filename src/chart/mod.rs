@@ -154,6 +154,8 @@ pub fn single_line(text: String) -> String {
 /// Everything a layout needs, resolved for one language.
 pub struct Model {
     pub id: String,
+    /// The figure's element id, the stem of every other id the chart writes (see [`element_id`]).
+    pub element_id: String,
     pub kind: ChartKind,
     pub lang: Lang,
     pub title: String,
@@ -231,6 +233,7 @@ impl Model {
         }
         Ok(Model {
             id: spec.id.clone(),
+            element_id: element_id(&spec.id, 1),
             kind: spec.kind,
             lang,
             title: text(&spec.title)?,
@@ -326,12 +329,23 @@ impl Model {
     }
 }
 
-/// Whether `id` is an element id that the chart `chart_id` writes: `chart-<id>` for its figure
-/// and `chart-<id>-…` for its title, description and patterns.
+/// The figure's element id for the `placement`-th (from 1) time the chart `chart_id` is placed
+/// on a page: `chart-<id>` the first time, so links to it keep working, then `chart-<id>_2`, ….
+/// Chart ids never contain `_`, so no placement's ids can be another chart's.
+pub fn element_id(chart_id: &str, placement: usize) -> String {
+    if placement <= 1 {
+        format!("chart-{chart_id}")
+    } else {
+        format!("chart-{chart_id}_{placement}")
+    }
+}
+
+/// Whether `id` is an element id that the chart `chart_id` writes in any placement: the figure
+/// (`chart-<id>`, `chart-<id>_<n>`) and its title, description and patterns (`…-…`).
 pub fn writes_id(chart_id: &str, id: &str) -> bool {
     id.strip_prefix("chart-")
         .and_then(|rest| rest.strip_prefix(chart_id))
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-') || rest.starts_with('_'))
 }
 
 /// A column's values shown in another money unit for `lang` (the decimal point moves, every
@@ -356,7 +370,7 @@ pub fn svg(model: &Model) -> Result<String, String> {
         ChartKind::Donut => donut::layout(model, &mut canvas)?,
         _ => cartesian::layout(model, &mut canvas)?,
     };
-    let base = format!("chart-{}", model.id);
+    let base = &model.element_id;
     let head = format!(
         "<title id=\"{base}-title\">{}</title>\n<desc id=\"{base}-desc\">{}</desc>\n",
         escape_html(&model.title),
@@ -375,7 +389,21 @@ pub fn svg(model: &Model) -> Result<String, String> {
 }
 
 pub fn render(spec: &ChartSpec, data: &Data, lang: Lang, text: &Text, root: &str) -> Result<ChartOutput, String> {
-    let model = Model::build(spec, data, lang, text)?;
+    render_placement(spec, data, lang, text, root, 1)
+}
+
+/// The chart as placed for the `placement`-th (from 1) time on one page: the same chart with
+/// element ids of its own (see [`element_id`]).
+pub fn render_placement(
+    spec: &ChartSpec,
+    data: &Data,
+    lang: Lang,
+    text: &Text,
+    root: &str,
+    placement: usize,
+) -> Result<ChartOutput, String> {
+    let mut model = Model::build(spec, data, lang, text)?;
+    model.element_id = element_id(&spec.id, placement);
     let table = &data.tables[&spec.data];
     let svg = svg(&model)?;
     let title = &model.title;
@@ -383,8 +411,8 @@ pub fn render(spec: &ChartSpec, data: &Data, lang: Lang, text: &Text, root: &str
     let columns: Vec<&Series> = model.series.iter().chain(&model.lines).chain(&model.total).collect();
     let mut html = String::new();
     html.push_str(&format!(
-        "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
-        spec.id,
+        "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n",
+        model.element_id,
         escape_html(title)
     ));
     html.push_str(&svg);
