@@ -8,6 +8,12 @@
 //! never taken from metadata, which reads 0 for `/dev/zero` and many `/proc` files. Devices,
 //! FIFOs and sockets are refused before they are opened, and files are opened non-blocking,
 //! so that a FIFO put in place meanwhile cannot hang the build.
+//!
+//! One kind of input is not the site's: a file named on the command line, such as a filing
+//! given to `irsite import tdnet`. Where it lies was the choice of the person running the
+//! command, not of an author's file, so "inside the site" does not apply to it
+//! ([`open_argument`]); the special-file refusal and the size limits do. Files found inside a
+//! folder given on the command line follow the rule with that folder as their root.
 
 use std::fs::File;
 use std::io::Read;
@@ -33,7 +39,35 @@ pub fn open(root: &Path, path: &Path, stage: Stage) -> Result<File> {
 /// The bytes of `path`, at most `limit` of them; a longer file is an error saying `what` is
 /// limited to that size.
 pub fn read_bytes(root: &Path, path: &Path, stage: Stage, limit: u64, what: &str) -> Result<Vec<u8>> {
-    let file = open(root, path, stage)?;
+    read_limited(open(root, path, stage)?, path, stage, limit, what)
+}
+
+/// Opens a file named on the command line (a filing given to `import`). The person running
+/// the command chose it, so it may lie outside the site, and a link to it is followed; the
+/// rest of the rule holds: it must be, or link to, a regular file, opened non-blocking.
+pub fn open_argument(path: &Path, stage: Stage) -> Result<File> {
+    let regular = |meta: std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(Error::input(stage, Location::file(path), "not a regular file (a device, FIFO or socket)")
+                .with_hint("give a plain file, or a folder holding plain files"))
+        }
+    };
+    regular(std::fs::metadata(path).map_err(|e| Error::io(path, e))?)?;
+    let file = open_nonblocking(path).map_err(|e| Error::io(path, e))?;
+    // Checked again on the open file: the path may have been replaced since.
+    regular(file.metadata().map_err(|e| Error::io(path, e))?)?;
+    Ok(file)
+}
+
+/// The bytes of a file named on the command line (see [`open_argument`]), at most `limit`.
+pub fn read_argument(path: &Path, stage: Stage, limit: u64, what: &str) -> Result<Vec<u8>> {
+    read_limited(open_argument(path, stage)?, path, stage, limit, what)
+}
+
+/// At most `limit` bytes of the open input `path`, counted while reading.
+fn read_limited(file: File, path: &Path, stage: Stage, limit: u64, what: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {

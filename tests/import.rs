@@ -519,6 +519,65 @@ fn files_that_are_not_tdnet_summaries_are_refused_clearly() {
     assert!(missing.contains("nowhere.xbrl"), "{missing}");
 }
 
+/// A filing is a command argument, so it may lie outside the site and a link to it is read;
+/// but a special file is refused before it is read (a FIFO would hang, `/dev/zero` fill
+/// memory), sizes are counted while reading, and a link in a package folder that leads out of
+/// that folder is refused, naming the link.
+#[cfg(unix)]
+#[test]
+fn filings_follow_the_input_rule_for_links_special_files_and_sizes() {
+    use std::os::unix::fs::symlink;
+    let message = |path: &Path| tdnet::read(path).unwrap_err().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    // A link to a summary elsewhere, given as the argument, is read like the summary.
+    let full_year = samples().join("E24982/XBRLData/Summary/tse-acedjpsm-36450-20210714336450.xbrl");
+    let linked = dir.path().join("tse-acedjpsm-36450-20210714336450.xbrl");
+    symlink(&full_year, &linked).unwrap();
+    assert_eq!(one(&linked).id, "tse-acedjpsm-36450-20210714336450");
+
+    let zero = dir.path().join("zero.xbrl");
+    symlink("/dev/zero", &zero).unwrap();
+    let err = message(&zero);
+    assert!(err.contains("zero.xbrl") && err.contains("not a regular file"), "{err}");
+    let fifo = dir.path().join("fifo.xbrl");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let err = message(&fifo);
+    assert!(err.contains("fifo.xbrl") && err.contains("not a regular file"), "{err}");
+    let fifo_zip = dir.path().join("package.zip");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo_zip).status().unwrap().success());
+    let err = message(&fifo_zip);
+    assert!(err.contains("package.zip") && err.contains("not a regular file"), "{err}");
+
+    // Larger than a summary may be: refused with the limit, whatever the file holds.
+    let big = dir.path().join("big.xbrl");
+    std::fs::File::create(&big).unwrap().set_len(tdnet::package::MAX_SUMMARY_BYTES + 1).unwrap();
+    let err = message(&big);
+    assert!(
+        err.contains("big.xbrl") && err.contains(&format!("limited to {}", tdnet::package::MAX_SUMMARY_BYTES)),
+        "{err}"
+    );
+
+    // In a package folder, the folder is the root: a summary linked from outside it is an
+    // error naming the link, and never quotes what it points at.
+    let package = dir.path().join("package/XBRLData/Summary");
+    std::fs::create_dir_all(&package).unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "token=hunter2").unwrap();
+    symlink(&secret, package.join("tse-acedjpsm-00000-20240101000000.xbrl")).unwrap();
+    let err = message(&dir.path().join("package"));
+    assert!(err.contains("tse-acedjpsm-00000-20240101000000.xbrl") && err.contains("outside"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+    std::fs::remove_file(package.join("tse-acedjpsm-00000-20240101000000.xbrl")).unwrap();
+    // A FIFO in a package is refused too, not skipped.
+    assert!(std::process::Command::new("mkfifo")
+        .arg(package.join("tse-acedjpsm-00000-20240101000000.xbrl"))
+        .status()
+        .unwrap()
+        .success());
+    let err = message(&dir.path().join("package"));
+    assert!(err.contains("tse-acedjpsm-00000-20240101000000.xbrl") && err.contains("not a regular file"), "{err}");
+}
+
 #[test]
 fn the_authoring_guide_lists_every_mapped_element() {
     let guide = common::read(&common::repo().join("docs/authoring.md"));

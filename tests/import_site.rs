@@ -20,6 +20,15 @@ fn site() -> tempfile::TempDir {
     common::fixture_site("import")
 }
 
+/// The import fixture site with the full-year sample imported once, and that sample's path.
+fn imported_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = site();
+    let path = sample(FULL_YEAR);
+    let out = import(dir.path(), &[path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, path)
+}
+
 fn import(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["import", "tdnet"];
     all.extend_from_slice(args);
@@ -88,10 +97,8 @@ fn a_full_year_filing_fills_tables_sidecars_and_labels() {
 
 #[test]
 fn importing_the_same_filing_again_changes_nothing() {
-    let dir = site();
+    let (dir, path) = imported_site();
     let root = dir.path();
-    let path = sample(FULL_YEAR);
-    assert!(import(root, &[path.to_str().unwrap()]).status.success());
     let before = snapshot(root);
     let again = import(root, &[path.to_str().unwrap()]);
     assert!(again.status.success(), "{}", stderr(&again));
@@ -102,10 +109,8 @@ fn importing_the_same_filing_again_changes_nothing() {
 
 #[test]
 fn a_differing_value_is_an_error_naming_file_line_values_and_filing() {
-    let dir = site();
+    let (dir, path) = imported_site();
     let root = dir.path();
-    let path = sample(FULL_YEAR);
-    assert!(import(root, &[path.to_str().unwrap()]).status.success());
     let csv_path = root.join("content/data/results.csv");
     let text = read(&csv_path);
     let line = text.lines().position(|l| l.starts_with("FY2021,")).unwrap() + 1;
@@ -123,6 +128,42 @@ fn a_differing_value_is_an_error_naming_file_line_values_and_filing() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("1 replaced"), "{}", stderr(&out));
     assert_eq!(cell(root, "results", "FY2021", "net_sales").as_deref(), Some("3330"));
+}
+
+/// Tables are rewritten in place, atomically: a table that is a link inside the site is
+/// written at its target and stays a link, a file keeps its permissions, and no temporary
+/// file is left beside either.
+#[cfg(unix)]
+#[test]
+fn tables_are_replaced_in_place_keeping_links_and_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = imported_site();
+    let root = dir.path();
+    let data = root.join("content/data");
+    let shared = root.join("content/tables");
+    fs::create_dir(&shared).unwrap();
+    fs::rename(data.join("results.csv"), shared.join("results.csv")).unwrap();
+    std::os::unix::fs::symlink("../tables/results.csv", data.join("results.csv")).unwrap();
+    let text = read(&shared.join("results.csv"));
+    fs::write(shared.join("results.csv"), text.replacen("FY2021,3330,", "FY2021,3300,", 1)).unwrap();
+    fs::set_permissions(data.join("results.toml"), fs::Permissions::from_mode(0o640)).unwrap();
+
+    let out = import(root, &["--overwrite", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 replaced"), "{}", stderr(&out));
+    assert!(fs::symlink_metadata(data.join("results.csv")).unwrap().file_type().is_symlink(), "the link is kept");
+    assert_eq!(read(&shared.join("results.csv")), text, "written at the link's target");
+    assert_eq!(cell(root, "results", "FY2021", "net_sales").as_deref(), Some("3330"));
+    let mode = fs::metadata(data.join("results.toml")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "the sidecar keeps its permissions");
+    for folder in [&data, &shared] {
+        let hidden: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(hidden.is_empty(), "{}: {hidden:?}", folder.display());
+    }
 }
 
 #[test]
@@ -164,9 +205,8 @@ fn verbose_lists_what_is_not_imported_and_other_files_are_refused() {
 /// `irsite figures`.
 #[test]
 fn a_built_site_shows_the_imported_figures_in_prose_and_in_a_chart() {
-    let dir = site();
+    let (dir, _) = imported_site();
     let root = dir.path();
-    assert!(import(root, &[sample(FULL_YEAR).to_str().unwrap()]).status.success());
     fs::write(
         root.join("content/data/charts.toml"),
         "[[chart]]\nid = \"net-sales\"\nkind = \"grouped-bar\"\ndata = \"results\"\nseries = [\"net_sales\"]\ntitle = \"chart-net-sales\"\n",

@@ -99,7 +99,7 @@ pub fn run(cli: &Cli, paths: &[PathBuf], overwrite: bool) -> Result<i32, Error> 
     }
     Error::collect(errors)?;
     let data_dir = cli.root.join("content").join("data");
-    let mut workspace = Workspace::new(&data_dir);
+    let mut workspace = Workspace::new(&cli.root, &data_dir);
     let mut summaries = Vec::new();
     for filing in &filings {
         check_filing(filing, &settings)?;

@@ -14,8 +14,8 @@
 //! ```
 //!
 //! Everything is planned in memory first; files are written only when every filing of the run
-//! merged without a conflict, each through a temporary file that is checked by the data
-//! loader and then renamed over the old one, so an author's file is never left half written.
+//! merged without a conflict and every table loads with the data loader, each atomically
+//! (`publish::write_atomic`), so an author's file is never left half written.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -49,6 +49,8 @@ pub struct MergeReport {
 
 /// The tables of one data folder as they will be written.
 pub struct Workspace {
+    /// The site root: what the import reads follows the input rule of the build, inside it.
+    root: PathBuf,
     dir: PathBuf,
     tables: BTreeMap<String, TableDoc>,
     /// Labels of the columns the import created, for the locale files.
@@ -79,7 +81,7 @@ fn error(path: &Path, line: Option<usize>, message: impl Into<String>) -> Error 
 }
 
 impl TableDoc {
-    fn load(dir: &Path, name: &str) -> Result<TableDoc> {
+    fn load(root: &Path, dir: &Path, name: &str) -> Result<TableDoc> {
         let csv_path = dir.join(format!("{name}.csv"));
         let sidecar_path = csv_path.with_extension("toml");
         if !csv_path.exists() {
@@ -91,7 +93,7 @@ impl TableDoc {
             sidecar["source"] = value("TDnet");
             return Ok(TableDoc { csv_path, header: vec!["period".into()], rows: Vec::new(), sidecar, changed: true });
         }
-        let text = read_table_file(dir, &csv_path)?;
+        let text = read_table_file(root, &csv_path)?;
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
         let mut header: Option<Vec<String>> = None;
         let mut rows = Vec::new();
@@ -137,7 +139,7 @@ impl TableDoc {
                 error(&csv_path, None, "table has no sidecar").with_hint(format!("add {}", sidecar_path.display()))
             );
         }
-        let sidecar_text = read_table_file(dir, &sidecar_path)?;
+        let sidecar_text = read_table_file(root, &sidecar_path)?;
         let sidecar: DocumentMut = sidecar_text.parse().map_err(|e: toml_edit::TomlError| {
             let line = e.span().map(|s| sidecar_text[..s.start].matches('\n').count() + 1);
             error(&sidecar_path, line, format!("TOML error: {}", e.message()))
@@ -260,8 +262,8 @@ impl TableDoc {
 }
 
 /// A table file of the data folder, under the input rules and the size limit of data files.
-fn read_table_file(dir: &Path, path: &Path) -> Result<String> {
-    crate::input::read_text_limited(dir, path, Stage::Data, crate::data::MAX_DATA_FILE_BYTES, "data files")
+fn read_table_file(root: &Path, path: &Path) -> Result<String> {
+    crate::input::read_text_limited(root, path, Stage::Data, crate::data::MAX_DATA_FILE_BYTES, "data files")
 }
 
 /// Time order of period ids, as the site's periods sort; `None` for other row ids.
@@ -277,13 +279,14 @@ fn same_number(a: &str, b: &str) -> bool {
 }
 
 impl Workspace {
-    pub fn new(dir: &Path) -> Workspace {
-        Workspace { dir: dir.to_path_buf(), tables: BTreeMap::new(), labels: BTreeMap::new() }
+    /// The tables of `dir` (content/data) of the site at `root`.
+    pub fn new(root: &Path, dir: &Path) -> Workspace {
+        Workspace { root: root.to_path_buf(), dir: dir.to_path_buf(), tables: BTreeMap::new(), labels: BTreeMap::new() }
     }
 
     fn table(&mut self, name: &str) -> Result<&mut TableDoc> {
         if !self.tables.contains_key(name) {
-            let doc = TableDoc::load(&self.dir, name)?;
+            let doc = TableDoc::load(&self.root, &self.dir, name)?;
             self.tables.insert(name.to_string(), doc);
         }
         Ok(self.tables.get_mut(name).expect("just loaded"))
@@ -450,7 +453,7 @@ impl Workspace {
         }
         for &lang in languages {
             let dir = locales.join(lang.code());
-            let defined = defined_keys(locales, &dir)?;
+            let defined = defined_keys(&self.root, &dir)?;
             let missing: Vec<&Label> =
                 self.labels.values().filter(|l| used_keys.contains(&l.key) && !defined.contains(&l.key)).collect();
             if missing.is_empty() {
@@ -458,7 +461,7 @@ impl Workspace {
             }
             let path = dir.join("tdnet.ftl");
             let mut text = if path.exists() {
-                crate::input::read_text(locales, &path, Stage::Locale)?
+                crate::input::read_text(&self.root, &path, Stage::Locale)?
             } else {
                 "# Labels of the columns imported from TDnet filings.\n".to_string()
             };
@@ -476,7 +479,7 @@ impl Workspace {
 }
 
 /// Keys defined by the `.ftl` files of one language folder.
-fn defined_keys(locales: &Path, dir: &Path) -> Result<BTreeSet<String>> {
+fn defined_keys(root: &Path, dir: &Path) -> Result<BTreeSet<String>> {
     let mut keys = BTreeSet::new();
     if !dir.is_dir() {
         return Ok(keys);
@@ -485,7 +488,7 @@ fn defined_keys(locales: &Path, dir: &Path) -> Result<BTreeSet<String>> {
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "ftl") {
             continue;
         }
-        let text = crate::input::read_text(locales, entry.path(), Stage::Locale)?;
+        let text = crate::input::read_text(root, entry.path(), Stage::Locale)?;
         let resource = match fluent_syntax::parser::parse(text.as_str()) {
             Ok(r) => r,
             Err((r, _)) => r,
@@ -499,57 +502,51 @@ fn defined_keys(locales: &Path, dir: &Path) -> Result<BTreeSet<String>> {
     Ok(keys)
 }
 
-/// Writes each file through a temporary file in a staging folder next to the data; tables are
-/// loaded back by the data loader before anything is renamed into place.
+/// Writes the planned files. Every table is first loaded back by the data loader from a
+/// scratch copy in the system's temporary folder (removed when done, so even a killed import
+/// leaves nothing of it in the site); only when all load is anything in the site written.
+/// Each file is then replaced with `publish::write_atomic` (a temporary file beside it, flushed
+/// to disk, renamed over it, the folder flushed), so it holds its old or its new content,
+/// never a part. A file that is a link inside the site (as it was read) is written at the
+/// link's target, and the link stays.
 fn write_all(data_dir: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
-    let staging =
-        tempfile::Builder::new().prefix(".irsite-import-").tempdir_in(data_dir).map_err(|e| Error::io(data_dir, e))?;
-    let mut staged = Vec::new();
-    for (i, (target, text)) in files.iter().enumerate() {
-        let name = target.file_name().expect("files have names");
-        // Locale files live elsewhere; each gets its own numbered folder to keep its name.
-        let folder = if target.parent() == Some(data_dir) {
-            staging.path().to_path_buf()
-        } else {
-            staging.path().join(i.to_string())
-        };
-        std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
-        let path = folder.join(name);
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        staged.push((path, target.clone()));
-    }
-    for (path, target) in &staged {
-        if path.extension().is_some_and(|e| e == "csv") {
-            crate::data::load_table(staging.path(), path, &crate::model::Units::built_in()).map_err(|e| {
-                Error::input(
-                    Stage::Data,
-                    Location::file(target),
-                    format!("the imported table would not load, nothing was written: {e}"),
-                )
-            })?;
-        }
-    }
+    check_tables_load(&files)?;
     let mut written = Vec::new();
-    for (path, target) in staged {
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        // A rename within a file system replaces the old file in one step; the locale folder
-        // may sit on another, where a copy into a temporary file beside it does the same.
-        if std::fs::rename(&path, &target).is_err() {
-            let dir = target.parent().unwrap_or(Path::new("."));
-            let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-            std::io::Write::write_all(&mut temp, &std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
-                .map_err(|e| Error::io(&target, e))?;
-            temp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
-        }
+    for (target, text) in files {
+        let folder = target.parent().unwrap_or(data_dir);
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        let real = target.canonicalize().unwrap_or_else(|_| target.clone());
+        crate::publish::write_atomic(&real, text.as_bytes()).map_err(|e| Error::io(&target, e))?;
         written.push(target);
     }
     Ok(written)
+}
+
+/// Loads every planned table (with the sidecar planned beside it) with the data loader.
+fn check_tables_load(files: &[(PathBuf, String)]) -> Result<()> {
+    let scratch =
+        tempfile::Builder::new().prefix("irsite-import-").tempdir().map_err(|e| Error::io(&std::env::temp_dir(), e))?;
+    for (target, text) in files {
+        let name = target.file_name().expect("files have names");
+        if target.extension().is_some_and(|e| e == "csv" || e == "toml") {
+            let path = scratch.path().join(name);
+            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    for (target, _) in files.iter().filter(|(t, _)| t.extension().is_some_and(|e| e == "csv")) {
+        let path = scratch.path().join(target.file_name().expect("files have names"));
+        crate::data::load_table(scratch.path(), &path, &crate::model::Units::built_in()).map_err(|e| {
+            Error::input(
+                Stage::Data,
+                Location::file(target),
+                format!("the imported table would not load, nothing was written: {e}"),
+            )
+        })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -598,7 +595,7 @@ mod tests {
     #[test]
     fn merging_the_same_filing_twice_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::new(dir.path());
+        let mut ws = Workspace::new(dir.path(), dir.path());
         let a = filing("a", "2021-07-14");
         let cells = [cell("net_sales", "FY2021", "3330", false), cell("net_sales", "FY2022", "4000", true)];
         let first = ws.merge(&a, &cells, false).unwrap();
@@ -624,7 +621,7 @@ mod tests {
             "# figures from the deck\n[columns.net_sales]\nunit = \"million_yen\"\nlabel = \"my-sales\"\n",
         )
         .unwrap();
-        let mut ws = Workspace::new(dir.path());
+        let mut ws = Workspace::new(dir.path(), dir.path());
         let a = filing("a", "2021-07-14");
         let err = ws.merge(&a, &[cell("net_sales", "FY2021", "3330", false)], false).unwrap_err().to_string();
         assert!(err.contains("results.csv:3"), "{err}");
@@ -632,7 +629,7 @@ mod tests {
             err.contains("3300") && err.contains("3330") && err.contains("a.xbrl") && err.contains("tse-ed-t:NetSales"),
             "{err}"
         );
-        let mut ws = Workspace::new(dir.path());
+        let mut ws = Workspace::new(dir.path(), dir.path());
         let report = ws
             .merge(
                 &a,
@@ -651,14 +648,14 @@ mod tests {
         // A column of another unit is refused.
         let mut odd = cell("net_sales", "FY2021", "33.3", false);
         odd.unit = "oku_yen";
-        let err = Workspace::new(dir.path()).merge(&a, &[odd], false).unwrap_err().to_string();
+        let err = Workspace::new(dir.path(), dir.path()).merge(&a, &[odd], false).unwrap_err().to_string();
         assert!(err.contains("is in million_yen"), "{err}");
     }
 
     #[test]
     fn results_and_later_forecasts_replace_forecasts() {
         let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::new(dir.path());
+        let mut ws = Workspace::new(dir.path(), dir.path());
         let q1 = filing("q1", "2021-09-10");
         ws.merge(
             &q1,
@@ -688,7 +685,7 @@ mod tests {
     fn a_category_table_of_the_same_name_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("results.csv"), "category,share\nfinance,10\n").unwrap();
-        let err = Workspace::new(dir.path())
+        let err = Workspace::new(dir.path(), dir.path())
             .merge(&filing("a", "2021-07-14"), &[cell("net_sales", "FY2021", "1", false)], false)
             .unwrap_err();
         assert!(err.to_string().contains("not `period`"), "{err}");

@@ -2,6 +2,14 @@
 //! unpacked, or a folder of packages) or a package's .zip. The summary is the inline XBRL page
 //! `XBRLData/Summary/*-ixbrl.htm` or the instance `XBRLData/Summary/*.xbrl`; the package's
 //! other files (attachments, schemas, linkbases) are not read.
+//!
+//! Reading follows the input rule of `crate::input`. A filing is a command argument and may
+//! come from anywhere (a download folder, a mounted share): the "inside the site" part of the
+//! rule is about files an author's site points at, so it does not apply to what the person
+//! running the command names. Special files are refused all the same (a FIFO would hang the
+//! import, `/dev/zero` would fill memory), and sizes are counted while reading. Inside a
+//! folder given as the argument, that folder is the root: a link in the package to a file
+//! outside it is refused, naming the link.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -46,16 +54,13 @@ pub fn summaries(path: &Path) -> Result<Vec<(PathBuf, String)>> {
         return from_zip(path);
     }
     if name.ends_with(".htm") || name.ends_with(".html") || name.ends_with(".xhtml") || name.ends_with(".xbrl") {
-        return Ok(vec![(path.to_path_buf(), read_file(path, meta.len())?)]);
+        let bytes = crate::input::read_argument(path, Stage::Import, MAX_SUMMARY_BYTES, "summaries")?;
+        return Ok(vec![(path.to_path_buf(), summary_text(path, bytes)?)]);
     }
     Err(error(path, "not a TDnet file: expected a folder, a .zip, an inline XBRL .htm or an .xbrl").with_hint(hint()))
 }
 
-fn read_file(path: &Path, size: u64) -> Result<String> {
-    if size > MAX_SUMMARY_BYTES {
-        return Err(error(path, format!("file is {size} bytes; a summary is at most {MAX_SUMMARY_BYTES} bytes")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+fn summary_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| error(path, "file is not UTF-8 text").with_hint(hint()))
 }
 
@@ -65,9 +70,13 @@ fn from_folder(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
     for entry in walk.into_iter() {
         let entry = entry.map_err(|e| error(dir, format!("cannot read the folder: {e}")))?;
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        if entry.file_type().is_file() && is_summary_path(rel) {
-            let size = entry.metadata().map_err(|e| error(entry.path(), e.to_string()))?.len();
-            found.push((entry.path().to_path_buf(), read_file(entry.path(), size)?));
+        // Links are not followed while walking (no loops), but a summary that is a link or a
+        // special file is read under the rule: one that leads out of the folder, or a FIFO, is
+        // an error, never skipped.
+        if !entry.file_type().is_dir() && is_summary_path(rel) {
+            let path = entry.path();
+            let bytes = crate::input::read_bytes(dir, path, Stage::Import, MAX_SUMMARY_BYTES, "summaries")?;
+            found.push((path.to_path_buf(), summary_text(path, bytes)?));
         }
     }
     if found.is_empty() {
@@ -78,7 +87,7 @@ fn from_folder(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
 }
 
 fn from_zip(path: &Path) -> Result<Vec<(PathBuf, String)>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = crate::input::open_argument(path, Stage::Import)?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| error(path, format!("not a readable zip file: {e}")))?;
     let mut names: Vec<String> = Vec::new();
     for name in archive.file_names() {
