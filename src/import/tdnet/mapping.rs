@@ -155,378 +155,70 @@ pub struct ElementSpec {
     pub en: &'static str,
 }
 
-const fn spec(
-    element: &'static str,
-    table: TableKind,
-    column: &'static str,
-    measure: Measure,
-    key: &'static str,
-    ja: &'static str,
-    en: &'static str,
-) -> ElementSpec {
-    ElementSpec { element, table, column, measure, key, ja, en }
-}
-
 use Measure::{Amount, PerShare, Ratio};
 use TableKind::{CashFlows, Dividends, FinancialPosition, Results};
 
-/// Every element imported, Japanese GAAP first, then the IFRS (`…IFRS`) and US GAAP (`…US`)
-/// names of the same line, which fill the same column under the label the standard uses.
+/// Every element imported, as data: the table, column and measure of a line of the summary,
+/// the element names it is filed under (Japanese GAAP, IFRS `…IFRS`, US GAAP `…US`) that
+/// share one label, and that label (Fluent key, Japanese, English). A standard that labels the
+/// line its own way has a row of its own (IFRS 売上収益 / Revenue for 売上高 / Net sales).
 /// `ChangeIn…` (and `ChangesIn…`) of an amount fills the amount's column with `_yoy`.
-pub const ELEMENTS: &[ElementSpec] = &[
+type ElementRow = (TableKind, &'static str, Measure, &'static [&'static str], &'static str, &'static str, &'static str);
+
+#[rustfmt::skip]
+const ELEMENT_ROWS: &[ElementRow] = &[
     // Operating results.
-    spec("NetSales", Results, "net_sales", Amount, "tdnet-net-sales", "売上高", "Net sales"),
-    spec(
-        "OperatingRevenues",
-        Results,
-        "net_sales",
-        Amount,
-        "tdnet-operating-revenues",
-        "営業収益",
-        "Operating revenues",
-    ),
-    spec("NetSalesIFRS", Results, "net_sales", Amount, "tdnet-revenue-ifrs", "売上収益", "Revenue"),
-    spec("RevenueIFRS", Results, "net_sales", Amount, "tdnet-revenue-ifrs", "売上収益", "Revenue"),
-    spec("SalesIFRS", Results, "net_sales", Amount, "tdnet-revenue-ifrs", "売上収益", "Revenue"),
-    spec("NetSalesUS", Results, "net_sales", Amount, "tdnet-net-sales", "売上高", "Net sales"),
-    spec(
-        "OperatingRevenuesUS",
-        Results,
-        "net_sales",
-        Amount,
-        "tdnet-operating-revenues",
-        "営業収益",
-        "Operating revenues",
-    ),
-    spec("TotalRevenuesUS", Results, "net_sales", Amount, "tdnet-total-revenues-us", "収益合計", "Total revenues"),
-    spec(
-        "OperatingIncome",
-        Results,
-        "operating_income",
-        Amount,
-        "tdnet-operating-income",
-        "営業利益",
-        "Operating income",
-    ),
-    spec(
-        "OperatingIncomeIFRS",
-        Results,
-        "operating_income",
-        Amount,
-        "tdnet-operating-profit-ifrs",
-        "営業利益",
-        "Operating profit",
-    ),
-    spec(
-        "OperatingIncomeUS",
-        Results,
-        "operating_income",
-        Amount,
-        "tdnet-operating-income",
-        "営業利益",
-        "Operating income",
-    ),
-    spec("OrdinaryIncome", Results, "ordinary_income", Amount, "tdnet-ordinary-income", "経常利益", "Ordinary income"),
-    spec(
-        "ProfitBeforeTaxIFRS",
-        Results,
-        "profit_before_tax",
-        Amount,
-        "tdnet-profit-before-tax-ifrs",
-        "税引前利益",
-        "Profit before tax",
-    ),
-    spec(
-        "IncomeBeforeIncomeTaxesUS",
-        Results,
-        "profit_before_tax",
-        Amount,
-        "tdnet-income-before-taxes-us",
-        "税引前当期純利益",
-        "Income before income taxes",
-    ),
-    spec(
-        "ProfitAttributableToOwnersOfParent",
-        Results,
-        "profit",
-        Amount,
-        "tdnet-profit-owners",
-        "親会社株主に帰属する当期純利益",
-        "Profit attributable to owners of parent",
-    ),
-    spec(
-        "ProfitAttributableToOwnersOfParentIFRS",
-        Results,
-        "profit",
-        Amount,
-        "tdnet-profit-owners-ifrs",
-        "親会社の所有者に帰属する当期利益",
-        "Profit attributable to owners of the parent",
-    ),
-    spec(
-        "NetIncomeUS",
-        Results,
-        "profit",
-        Amount,
-        "tdnet-net-income-us",
-        "当社株主に帰属する当期純利益",
-        "Net income attributable to the company",
-    ),
-    spec("NetIncome", Results, "net_income", Amount, "tdnet-net-income", "当期純利益", "Net income"),
-    spec(
-        "ComprehensiveIncome",
-        Results,
-        "comprehensive_income",
-        Amount,
-        "tdnet-comprehensive-income",
-        "包括利益",
-        "Comprehensive income",
-    ),
-    spec(
-        "TotalComprehensiveIncomeIFRS",
-        Results,
-        "comprehensive_income",
-        Amount,
-        "tdnet-comprehensive-income-ifrs",
-        "当期包括利益合計",
-        "Total comprehensive income",
-    ),
-    spec("NetIncomePerShare", Results, "eps", PerShare, "tdnet-eps", "1株当たり当期純利益", "Earnings per share"),
-    spec(
-        "BasicEarningsPerShareIFRS",
-        Results,
-        "eps",
-        PerShare,
-        "tdnet-eps-ifrs",
-        "基本的1株当たり当期利益",
-        "Basic earnings per share",
-    ),
-    spec("NetIncomePerShareUS", Results, "eps", PerShare, "tdnet-eps", "1株当たり当期純利益", "Earnings per share"),
-    spec(
-        "DilutedNetIncomePerShare",
-        Results,
-        "diluted_eps",
-        PerShare,
-        "tdnet-diluted-eps",
-        "潜在株式調整後1株当たり当期純利益",
-        "Diluted earnings per share",
-    ),
-    spec(
-        "DilutedEarningsPerShareIFRS",
-        Results,
-        "diluted_eps",
-        PerShare,
-        "tdnet-diluted-eps-ifrs",
-        "希薄化後1株当たり当期利益",
-        "Diluted earnings per share",
-    ),
-    spec(
-        "DilutedNetIncomePerShareUS",
-        Results,
-        "diluted_eps",
-        PerShare,
-        "tdnet-diluted-eps",
-        "潜在株式調整後1株当たり当期純利益",
-        "Diluted earnings per share",
-    ),
-    spec(
-        "NetIncomeToShareholdersEquityRatio",
-        Results,
-        "roe",
-        Ratio,
-        "tdnet-roe",
-        "自己資本当期純利益率",
-        "Return on equity",
-    ),
-    spec(
-        "ProfitToEquityAttributableToOwnersOfParentRatioIFRS",
-        Results,
-        "roe",
-        Ratio,
-        "tdnet-roe-ifrs",
-        "親会社所有者帰属持分当期利益率",
-        "Return on equity attributable to owners of the parent",
-    ),
-    spec(
-        "OrdinaryIncomeToTotalAssetsRatio",
-        Results,
-        "ordinary_income_to_total_assets",
-        Ratio,
-        "tdnet-ordinary-income-to-assets",
-        "総資産経常利益率",
-        "Ordinary income to total assets",
-    ),
-    spec(
-        "OperatingIncomeToNetSalesRatio",
-        Results,
-        "operating_margin",
-        Ratio,
-        "tdnet-operating-margin",
-        "売上高営業利益率",
-        "Operating margin",
-    ),
-    spec(
-        "OperatingIncomeToSalesRatioIFRS",
-        Results,
-        "operating_margin",
-        Ratio,
-        "tdnet-operating-margin-ifrs",
-        "売上収益営業利益率",
-        "Operating margin",
-    ),
+    (Results, "net_sales", Amount, &["NetSales", "NetSalesUS"], "tdnet-net-sales", "売上高", "Net sales"),
+    (Results, "net_sales", Amount, &["OperatingRevenues", "OperatingRevenuesUS"], "tdnet-operating-revenues", "営業収益", "Operating revenues"),
+    (Results, "net_sales", Amount, &["NetSalesIFRS", "RevenueIFRS", "SalesIFRS"], "tdnet-revenue-ifrs", "売上収益", "Revenue"),
+    (Results, "net_sales", Amount, &["TotalRevenuesUS"], "tdnet-total-revenues-us", "収益合計", "Total revenues"),
+    (Results, "operating_income", Amount, &["OperatingIncome", "OperatingIncomeUS"], "tdnet-operating-income", "営業利益", "Operating income"),
+    (Results, "operating_income", Amount, &["OperatingIncomeIFRS"], "tdnet-operating-profit-ifrs", "営業利益", "Operating profit"),
+    (Results, "ordinary_income", Amount, &["OrdinaryIncome"], "tdnet-ordinary-income", "経常利益", "Ordinary income"),
+    (Results, "profit_before_tax", Amount, &["ProfitBeforeTaxIFRS"], "tdnet-profit-before-tax-ifrs", "税引前利益", "Profit before tax"),
+    (Results, "profit_before_tax", Amount, &["IncomeBeforeIncomeTaxesUS"], "tdnet-income-before-taxes-us", "税引前当期純利益", "Income before income taxes"),
+    (Results, "profit", Amount, &["ProfitAttributableToOwnersOfParent"], "tdnet-profit-owners", "親会社株主に帰属する当期純利益", "Profit attributable to owners of parent"),
+    (Results, "profit", Amount, &["ProfitAttributableToOwnersOfParentIFRS"], "tdnet-profit-owners-ifrs", "親会社の所有者に帰属する当期利益", "Profit attributable to owners of the parent"),
+    (Results, "profit", Amount, &["NetIncomeUS"], "tdnet-net-income-us", "当社株主に帰属する当期純利益", "Net income attributable to the company"),
+    (Results, "net_income", Amount, &["NetIncome"], "tdnet-net-income", "当期純利益", "Net income"),
+    (Results, "comprehensive_income", Amount, &["ComprehensiveIncome"], "tdnet-comprehensive-income", "包括利益", "Comprehensive income"),
+    (Results, "comprehensive_income", Amount, &["TotalComprehensiveIncomeIFRS"], "tdnet-comprehensive-income-ifrs", "当期包括利益合計", "Total comprehensive income"),
+    (Results, "eps", PerShare, &["NetIncomePerShare", "NetIncomePerShareUS"], "tdnet-eps", "1株当たり当期純利益", "Earnings per share"),
+    (Results, "eps", PerShare, &["BasicEarningsPerShareIFRS"], "tdnet-eps-ifrs", "基本的1株当たり当期利益", "Basic earnings per share"),
+    (Results, "diluted_eps", PerShare, &["DilutedNetIncomePerShare", "DilutedNetIncomePerShareUS"], "tdnet-diluted-eps", "潜在株式調整後1株当たり当期純利益", "Diluted earnings per share"),
+    (Results, "diluted_eps", PerShare, &["DilutedEarningsPerShareIFRS"], "tdnet-diluted-eps-ifrs", "希薄化後1株当たり当期利益", "Diluted earnings per share"),
+    (Results, "roe", Ratio, &["NetIncomeToShareholdersEquityRatio"], "tdnet-roe", "自己資本当期純利益率", "Return on equity"),
+    (Results, "roe", Ratio, &["ProfitToEquityAttributableToOwnersOfParentRatioIFRS"], "tdnet-roe-ifrs", "親会社所有者帰属持分当期利益率", "Return on equity attributable to owners of the parent"),
+    (Results, "ordinary_income_to_total_assets", Ratio, &["OrdinaryIncomeToTotalAssetsRatio"], "tdnet-ordinary-income-to-assets", "総資産経常利益率", "Ordinary income to total assets"),
+    (Results, "operating_margin", Ratio, &["OperatingIncomeToNetSalesRatio"], "tdnet-operating-margin", "売上高営業利益率", "Operating margin"),
+    (Results, "operating_margin", Ratio, &["OperatingIncomeToSalesRatioIFRS"], "tdnet-operating-margin-ifrs", "売上収益営業利益率", "Operating margin"),
     // Financial position.
-    spec("TotalAssets", FinancialPosition, "total_assets", Amount, "tdnet-total-assets", "総資産", "Total assets"),
-    spec(
-        "TotalAssetsIFRS",
-        FinancialPosition,
-        "total_assets",
-        Amount,
-        "tdnet-total-assets-ifrs",
-        "資産合計",
-        "Total assets",
-    ),
-    spec("TotalAssetsUS", FinancialPosition, "total_assets", Amount, "tdnet-total-assets", "総資産", "Total assets"),
-    spec("NetAssets", FinancialPosition, "net_assets", Amount, "tdnet-net-assets", "純資産", "Net assets"),
-    spec(
-        "TotalEquityIFRS",
-        FinancialPosition,
-        "net_assets",
-        Amount,
-        "tdnet-total-equity-ifrs",
-        "資本合計",
-        "Total equity",
-    ),
-    spec("OwnersEquity", FinancialPosition, "owners_equity", Amount, "tdnet-owners-equity", "自己資本", "Equity"),
-    spec(
-        "EquityAttributableToOwnersOfParentIFRS",
-        FinancialPosition,
-        "owners_equity",
-        Amount,
-        "tdnet-owners-equity-ifrs",
-        "親会社の所有者に帰属する持分",
-        "Equity attributable to owners of the parent",
-    ),
-    spec(
-        "CapitalAdequacyRatio",
-        FinancialPosition,
-        "equity_ratio",
-        Ratio,
-        "tdnet-equity-ratio",
-        "自己資本比率",
-        "Equity ratio",
-    ),
-    spec(
-        "EquityAttributableToOwnersOfParentToTotalAssetsRatioIFRS",
-        FinancialPosition,
-        "equity_ratio",
-        Ratio,
-        "tdnet-equity-ratio-ifrs",
-        "親会社所有者帰属持分比率",
-        "Ratio of equity attributable to owners of the parent to total assets",
-    ),
-    spec(
-        "NetAssetsPerShare",
-        FinancialPosition,
-        "bps",
-        PerShare,
-        "tdnet-bps",
-        "1株当たり純資産",
-        "Net assets per share",
-    ),
+    (FinancialPosition, "total_assets", Amount, &["TotalAssets", "TotalAssetsUS"], "tdnet-total-assets", "総資産", "Total assets"),
+    (FinancialPosition, "total_assets", Amount, &["TotalAssetsIFRS"], "tdnet-total-assets-ifrs", "資産合計", "Total assets"),
+    (FinancialPosition, "net_assets", Amount, &["NetAssets"], "tdnet-net-assets", "純資産", "Net assets"),
+    (FinancialPosition, "net_assets", Amount, &["TotalEquityIFRS"], "tdnet-total-equity-ifrs", "資本合計", "Total equity"),
+    (FinancialPosition, "owners_equity", Amount, &["OwnersEquity"], "tdnet-owners-equity", "自己資本", "Equity"),
+    (FinancialPosition, "owners_equity", Amount, &["EquityAttributableToOwnersOfParentIFRS"], "tdnet-owners-equity-ifrs", "親会社の所有者に帰属する持分", "Equity attributable to owners of the parent"),
+    (FinancialPosition, "equity_ratio", Ratio, &["CapitalAdequacyRatio"], "tdnet-equity-ratio", "自己資本比率", "Equity ratio"),
+    (FinancialPosition, "equity_ratio", Ratio, &["EquityAttributableToOwnersOfParentToTotalAssetsRatioIFRS"], "tdnet-equity-ratio-ifrs", "親会社所有者帰属持分比率", "Ratio of equity attributable to owners of the parent to total assets"),
+    (FinancialPosition, "bps", PerShare, &["NetAssetsPerShare"], "tdnet-bps", "1株当たり純資産", "Net assets per share"),
     // Cash flows.
-    spec(
-        "CashFlowsFromOperatingActivities",
-        CashFlows,
-        "operating",
-        Amount,
-        "tdnet-cf-operating",
-        "営業活動によるキャッシュ・フロー",
-        "Cash flows from operating activities",
-    ),
-    spec(
-        "CashFlowsFromOperatingActivitiesIFRS",
-        CashFlows,
-        "operating",
-        Amount,
-        "tdnet-cf-operating",
-        "営業活動によるキャッシュ・フロー",
-        "Cash flows from operating activities",
-    ),
-    spec(
-        "CashFlowsFromInvestingActivities",
-        CashFlows,
-        "investing",
-        Amount,
-        "tdnet-cf-investing",
-        "投資活動によるキャッシュ・フロー",
-        "Cash flows from investing activities",
-    ),
-    spec(
-        "CashFlowsFromInvestingActivitiesIFRS",
-        CashFlows,
-        "investing",
-        Amount,
-        "tdnet-cf-investing",
-        "投資活動によるキャッシュ・フロー",
-        "Cash flows from investing activities",
-    ),
-    spec(
-        "CashFlowsFromFinancingActivities",
-        CashFlows,
-        "financing",
-        Amount,
-        "tdnet-cf-financing",
-        "財務活動によるキャッシュ・フロー",
-        "Cash flows from financing activities",
-    ),
-    spec(
-        "CashFlowsFromFinancingActivitiesIFRS",
-        CashFlows,
-        "financing",
-        Amount,
-        "tdnet-cf-financing",
-        "財務活動によるキャッシュ・フロー",
-        "Cash flows from financing activities",
-    ),
-    spec(
-        "CashAndEquivalentsEndOfPeriod",
-        CashFlows,
-        "cash_end",
-        Amount,
-        "tdnet-cash-end",
-        "現金及び現金同等物期末残高",
-        "Cash and cash equivalents at end of period",
-    ),
-    spec(
-        "CashAndEquivalentsEndOfPeriodIFRS",
-        CashFlows,
-        "cash_end",
-        Amount,
-        "tdnet-cash-end",
-        "現金及び現金同等物期末残高",
-        "Cash and cash equivalents at end of period",
-    ),
+    (CashFlows, "operating", Amount, &["CashFlowsFromOperatingActivities", "CashFlowsFromOperatingActivitiesIFRS"], "tdnet-cf-operating", "営業活動によるキャッシュ・フロー", "Cash flows from operating activities"),
+    (CashFlows, "investing", Amount, &["CashFlowsFromInvestingActivities", "CashFlowsFromInvestingActivitiesIFRS"], "tdnet-cf-investing", "投資活動によるキャッシュ・フロー", "Cash flows from investing activities"),
+    (CashFlows, "financing", Amount, &["CashFlowsFromFinancingActivities", "CashFlowsFromFinancingActivitiesIFRS"], "tdnet-cf-financing", "財務活動によるキャッシュ・フロー", "Cash flows from financing activities"),
+    (CashFlows, "cash_end", Amount, &["CashAndEquivalentsEndOfPeriod", "CashAndEquivalentsEndOfPeriodIFRS"], "tdnet-cash-end", "現金及び現金同等物期末残高", "Cash and cash equivalents at end of period"),
     // Dividends: `DividendPerShare` is placed by its record date (see `dividend_column`).
-    spec(
-        "TotalDividendPaidAnnual",
-        Dividends,
-        "total_dividends",
-        Amount,
-        "tdnet-total-dividends",
-        "配当金総額（年間）",
-        "Total dividends (annual)",
-    ),
-    spec("PayoutRatio", Dividends, "payout_ratio", Ratio, "tdnet-payout-ratio", "配当性向", "Payout ratio"),
-    spec(
-        "RatioOfTotalAmountOfDividendsToNetAssets",
-        Dividends,
-        "dividends_to_net_assets",
-        Ratio,
-        "tdnet-dividends-to-net-assets",
-        "純資産配当率",
-        "Ratio of dividends to net assets",
-    ),
+    (Dividends, "total_dividends", Amount, &["TotalDividendPaidAnnual"], "tdnet-total-dividends", "配当金総額（年間）", "Total dividends (annual)"),
+    (Dividends, "payout_ratio", Ratio, &["PayoutRatio"], "tdnet-payout-ratio", "配当性向", "Payout ratio"),
+    (Dividends, "dividends_to_net_assets", Ratio, &["RatioOfTotalAmountOfDividendsToNetAssets"], "tdnet-dividends-to-net-assets", "純資産配当率", "Ratio of dividends to net assets"),
 ];
+
+/// Every element imported, in the order of [`ELEMENT_ROWS`].
+pub fn elements() -> impl Iterator<Item = ElementSpec> {
+    ELEMENT_ROWS.iter().flat_map(|&(table, column, measure, names, key, ja, en)| {
+        names.iter().map(move |&element| ElementSpec { element, table, column, measure, key, ja, en })
+    })
+}
 
 /// `DividendPerShare` by the record-date member of its context.
 const DIVIDEND_COLUMNS: &[(&str, &str, &str, &str, &str)] = &[
@@ -588,7 +280,7 @@ pub struct Cell {
     pub context: String,
     /// Line of the fact in the filing.
     pub line: usize,
-    /// Where the column goes among the others of a new table: the order of [`ELEMENTS`], each
+    /// Where the column goes among the others of a new table: the order of [`elements`], each
     /// amount followed by its range and its change.
     pub order: usize,
 }
@@ -647,11 +339,11 @@ fn classify(context: &Context) -> Result<Classified<'_>, String> {
 }
 
 fn spec_of(element: &str) -> Option<(ElementSpec, bool)> {
-    if let Some(spec) = ELEMENTS.iter().find(|s| s.element == element) {
-        return Some((*spec, false));
+    if let Some(spec) = elements().find(|s| s.element == element) {
+        return Some((spec, false));
     }
     let base = element.strip_prefix("ChangeIn").or_else(|| element.strip_prefix("ChangesIn"))?;
-    ELEMENTS.iter().find(|s| s.element == base && s.measure == Amount).map(|s| (*s, true))
+    elements().find(|s| s.element == base && s.measure == Amount).map(|s| (s, true))
 }
 
 /// The value as written in a table: converted to the site's unit and with the decimals the
@@ -721,7 +413,8 @@ pub fn map(filing: &Filing, calendar: &Calendar) -> Mapped {
                 skip("a dividend per share without its record date (AnnualDividendPaymentScheduleAxis)".into());
                 continue;
             };
-            (spec("DividendPerShare", Dividends, column, PerShare, key, ja, en), false)
+            let element = "DividendPerShare";
+            (ElementSpec { element, table: Dividends, column, measure: PerShare, key, ja, en }, false)
         } else {
             match spec_of(&fact.element) {
                 Some(found) => found,
@@ -803,7 +496,7 @@ pub fn map(filing: &Filing, calendar: &Calendar) -> Mapped {
         let rank = if dividend {
             DIVIDEND_COLUMNS.iter().position(|(_, c, ..)| *c == spec.column).unwrap_or(0)
         } else {
-            DIVIDEND_COLUMNS.len() + ELEMENTS.iter().position(|s| s.element == spec.element).unwrap_or(0)
+            DIVIDEND_COLUMNS.len() + elements().position(|s| s.element == spec.element).unwrap_or(0)
         };
         let variant = match classified.scenario {
             Scenario::Result | Scenario::Forecast => 0,
@@ -914,7 +607,7 @@ mod tests {
     #[test]
     fn every_element_has_labels_and_a_known_unit() {
         let mut keys = BTreeMap::new();
-        for s in ELEMENTS {
+        for s in elements() {
             assert!(!s.ja.is_empty() && !s.en.is_empty(), "{}", s.element);
             assert!(s.column.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{}", s.column);
             // One key, one text: a key shared by two elements must mean the same.
