@@ -6,18 +6,12 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use irsite::import::tdnet::mapping::{self, Calendar};
 use irsite::import::tdnet::{self as tdnet, Filing};
 
-fn samples() -> PathBuf {
-    common::repo().join("../shared/samples/tdnet")
-}
-
-fn fixtures() -> PathBuf {
-    common::repo().join("tests/fixtures/tdnet")
-}
+use common::{tdnet_fixtures as fixtures, tdnet_samples as samples};
 
 fn one(path: &Path) -> Filing {
     let mut filings = tdnet::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -26,9 +20,11 @@ fn one(path: &Path) -> Filing {
 }
 
 type Expected = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+/// (table, column, period, value, status, element, context) of a cell, owned.
+type CellRow = (String, String, String, String, String, String, String);
 
 /// (table, column, period, value, status, element, context) of every cell.
-fn cells(filing: &Filing, calendar: &Calendar) -> BTreeSet<(String, String, String, String, String, String, String)> {
+fn cells(filing: &Filing, calendar: &Calendar) -> BTreeSet<CellRow> {
     let mapped = mapping::map(filing, calendar);
     assert!(mapping::contradictions(&mapped.cells).is_empty());
     let set: BTreeSet<_> = mapped
@@ -52,14 +48,11 @@ fn cells(filing: &Filing, calendar: &Calendar) -> BTreeSet<(String, String, Stri
     set
 }
 
-fn expected(list: &[Expected]) -> BTreeSet<(String, String, String, String, String, String, String)> {
+fn expected(list: &[Expected]) -> BTreeSet<CellRow> {
     list.iter().map(|e| (e.0.into(), e.1.into(), e.2.into(), e.3.into(), e.4.into(), e.5.into(), e.6.into())).collect()
 }
 
-fn assert_same(
-    got: BTreeSet<(String, String, String, String, String, String, String)>,
-    want: BTreeSet<(String, String, String, String, String, String, String)>,
-) {
+fn assert_same(got: BTreeSet<CellRow>, want: BTreeSet<CellRow>) {
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     assert!(missing.is_empty() && extra.is_empty(), "missing: {missing:#?}\nunexpected: {extra:#?}");
@@ -273,6 +266,7 @@ fn ifrs_names_ranges_nil_and_negative_values() {
     let calendar = Calendar { end_month: 3, named_by_start: true };
     let c = "CurrentYearDuration_ConsolidatedMember_ResultMember";
     let p = "PriorYearDuration_ConsolidatedMember_ResultMember";
+    #[rustfmt::skip]
     let want: &[Expected] = &[
         ("results", "net_sales", "FY2023", "12345", "actual", "NetSalesIFRS", c),
         ("results", "net_sales_yoy", "FY2023", "5.2", "actual", "ChangeInNetSalesIFRS", c),
@@ -282,123 +276,19 @@ fn ifrs_names_ranges_nil_and_negative_values() {
         ("results", "profit", "FY2023", "-250", "actual", "ProfitAttributableToOwnersOfParentIFRS", c),
         ("results", "profit", "FY2022", "80", "actual", "ProfitAttributableToOwnersOfParentIFRS", p),
         ("results", "eps", "FY2023", "-12.50", "actual", "BasicEarningsPerShareIFRS", c),
-        (
-            "results",
-            "net_sales_lower",
-            "FY2024",
-            "13000",
-            "forecast",
-            "NetSalesIFRS",
-            "NextYearDuration_ConsolidatedMember_LowerMember",
-        ),
-        (
-            "results",
-            "net_sales_upper",
-            "FY2024",
-            "13500",
-            "forecast",
-            "NetSalesIFRS",
-            "NextYearDuration_ConsolidatedMember_UpperMember",
-        ),
-        (
-            "results",
-            "operating_income",
-            "FY2024",
-            "1400",
-            "forecast",
-            "OperatingIncomeIFRS",
-            "NextYearDuration_ConsolidatedMember_ForecastMember",
-        ),
-        (
-            "results",
-            "profit_lower",
-            "FY2024",
-            "300",
-            "forecast",
-            "ProfitAttributableToOwnersOfParentIFRS",
-            "NextYearDuration_ConsolidatedMember_LowerMember",
-        ),
-        (
-            "results",
-            "profit_upper",
-            "FY2024",
-            "500",
-            "forecast",
-            "ProfitAttributableToOwnersOfParentIFRS",
-            "NextYearDuration_ConsolidatedMember_UpperMember",
-        ),
-        (
-            "financial-position",
-            "total_assets",
-            "FY2023",
-            "20000",
-            "actual",
-            "TotalAssetsIFRS",
-            "CurrentYearInstant_ConsolidatedMember_ResultMember",
-        ),
-        (
-            "financial-position",
-            "total_assets",
-            "FY2022",
-            "19500",
-            "actual",
-            "TotalAssetsIFRS",
-            "PriorYearInstant_ConsolidatedMember_ResultMember",
-        ),
-        (
-            "financial-position",
-            "owners_equity",
-            "FY2023",
-            "8500",
-            "actual",
-            "EquityAttributableToOwnersOfParentIFRS",
-            "CurrentYearInstant_ConsolidatedMember_ResultMember",
-        ),
-        (
-            "dividends",
-            "q2_end",
-            "FY2023",
-            "15.00",
-            "actual",
-            "DividendPerShare",
-            "CurrentYearDuration_SecondQuarterMember_NonConsolidatedMember_ResultMember",
-        ),
-        (
-            "dividends",
-            "year_end",
-            "FY2023",
-            "20.00",
-            "actual",
-            "DividendPerShare",
-            "CurrentYearDuration_YearEndMember_NonConsolidatedMember_ResultMember",
-        ),
-        (
-            "dividends",
-            "annual",
-            "FY2023",
-            "35.00",
-            "actual",
-            "DividendPerShare",
-            "CurrentYearDuration_AnnualMember_NonConsolidatedMember_ResultMember",
-        ),
-        (
-            "dividends",
-            "year_end_lower",
-            "FY2024",
-            "15.00",
-            "forecast",
-            "DividendPerShare",
-            "NextYearDuration_YearEndMember_NonConsolidatedMember_LowerMember",
-        ),
-        (
-            "dividends",
-            "year_end_upper",
-            "FY2024",
-            "20.00",
-            "forecast",
-            "DividendPerShare",
-            "NextYearDuration_YearEndMember_NonConsolidatedMember_UpperMember",
-        ),
+        ("results", "net_sales_lower", "FY2024", "13000", "forecast", "NetSalesIFRS", "NextYearDuration_ConsolidatedMember_LowerMember"),
+        ("results", "net_sales_upper", "FY2024", "13500", "forecast", "NetSalesIFRS", "NextYearDuration_ConsolidatedMember_UpperMember"),
+        ("results", "operating_income", "FY2024", "1400", "forecast", "OperatingIncomeIFRS", "NextYearDuration_ConsolidatedMember_ForecastMember"),
+        ("results", "profit_lower", "FY2024", "300", "forecast", "ProfitAttributableToOwnersOfParentIFRS", "NextYearDuration_ConsolidatedMember_LowerMember"),
+        ("results", "profit_upper", "FY2024", "500", "forecast", "ProfitAttributableToOwnersOfParentIFRS", "NextYearDuration_ConsolidatedMember_UpperMember"),
+        ("financial-position", "total_assets", "FY2023", "20000", "actual", "TotalAssetsIFRS", "CurrentYearInstant_ConsolidatedMember_ResultMember"),
+        ("financial-position", "total_assets", "FY2022", "19500", "actual", "TotalAssetsIFRS", "PriorYearInstant_ConsolidatedMember_ResultMember"),
+        ("financial-position", "owners_equity", "FY2023", "8500", "actual", "EquityAttributableToOwnersOfParentIFRS", "CurrentYearInstant_ConsolidatedMember_ResultMember"),
+        ("dividends", "q2_end", "FY2023", "15.00", "actual", "DividendPerShare", "CurrentYearDuration_SecondQuarterMember_NonConsolidatedMember_ResultMember"),
+        ("dividends", "year_end", "FY2023", "20.00", "actual", "DividendPerShare", "CurrentYearDuration_YearEndMember_NonConsolidatedMember_ResultMember"),
+        ("dividends", "annual", "FY2023", "35.00", "actual", "DividendPerShare", "CurrentYearDuration_AnnualMember_NonConsolidatedMember_ResultMember"),
+        ("dividends", "year_end_lower", "FY2024", "15.00", "forecast", "DividendPerShare", "NextYearDuration_YearEndMember_NonConsolidatedMember_LowerMember"),
+        ("dividends", "year_end_upper", "FY2024", "20.00", "forecast", "DividendPerShare", "NextYearDuration_YearEndMember_NonConsolidatedMember_UpperMember"),
     ];
     assert_same(cells(&filing, &calendar), expected(want));
     let mapped = mapping::map(&filing, &calendar);
@@ -426,41 +316,18 @@ fn us_gaap_names_quarter_to_date_and_negative_values() {
     assert_eq!(filing.fiscal_year_end.to_string(), "2023-12-31");
     let q = "CurrentAccumulatedQ3Duration_ConsolidatedMember_ResultMember";
     let f = "CurrentYearDuration_ConsolidatedMember_ForecastMember";
+    #[rustfmt::skip]
     let want: &[Expected] = &[
         ("results", "net_sales", "FY2023Q3YTD", "54321", "actual", "NetSalesUS", q),
         ("results", "net_sales_yoy", "FY2023Q3YTD", "-5.2", "actual", "ChangeInNetSalesUS", q),
-        (
-            "results",
-            "net_sales",
-            "FY2022Q3YTD",
-            "57300",
-            "actual",
-            "NetSalesUS",
-            "PriorAccumulatedQ3Duration_ConsolidatedMember_ResultMember",
-        ),
+        ("results", "net_sales", "FY2022Q3YTD", "57300", "actual", "NetSalesUS", "PriorAccumulatedQ3Duration_ConsolidatedMember_ResultMember"),
         ("results", "operating_income", "FY2023Q3YTD", "-1200", "actual", "OperatingIncomeUS", q),
         ("results", "profit_before_tax", "FY2023Q3YTD", "-900", "actual", "IncomeBeforeIncomeTaxesUS", q),
         ("results", "eps", "FY2023Q3YTD", "-3.25", "actual", "NetIncomePerShareUS", q),
         ("results", "net_sales", "FY2023", "72000", "forecast", "NetSalesUS", f),
         ("results", "operating_income", "FY2023", "-500", "forecast", "OperatingIncomeUS", f),
-        (
-            "financial-position",
-            "total_assets",
-            "FY2023Q3",
-            "80000",
-            "actual",
-            "TotalAssetsUS",
-            "CurrentAccumulatedQ3Instant_ConsolidatedMember_ResultMember",
-        ),
-        (
-            "financial-position",
-            "total_assets",
-            "FY2022",
-            "81500",
-            "actual",
-            "TotalAssetsUS",
-            "PriorYearInstant_ConsolidatedMember_ResultMember",
-        ),
+        ("financial-position", "total_assets", "FY2023Q3", "80000", "actual", "TotalAssetsUS", "CurrentAccumulatedQ3Instant_ConsolidatedMember_ResultMember"),
+        ("financial-position", "total_assets", "FY2022", "81500", "actual", "TotalAssetsUS", "PriorYearInstant_ConsolidatedMember_ResultMember"),
     ];
     let calendar = Calendar { end_month: 12, named_by_start: true };
     assert_same(cells(&filing, &calendar), expected(want));

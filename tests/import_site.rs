@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use common::{irsite, read, snapshot, stderr};
 
 fn sample(name: &str) -> PathBuf {
-    common::repo().join("../shared/samples/tdnet").join(name)
+    common::tdnet_samples().join(name)
 }
 
 const FULL_YEAR: &str = "E24982";
@@ -196,7 +196,7 @@ fn verbose_lists_what_is_not_imported_and_other_files_are_refused() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("tse-ed-t:AverageNumberOfShares ×2: no column takes this element"), "{err}");
     assert!(err.contains("tse-ed-t:NoteToDividends"), "{err}");
-    let page = common::repo().join("tests/fixtures/tdnet/page.htm");
+    let page = common::tdnet_fixtures().join("page.htm");
     let out = import(root, &[page.to_str().unwrap()]);
     assert!(!out.status.success() && stderr(&out).contains("not a TDnet 決算短信 summary"), "{}", stderr(&out));
 }

@@ -124,7 +124,7 @@ fn the_built_in_theme_names_no_company() {
 /// net sales (3,330 million yen in the full-year sample) on a page and in a chart.
 #[test]
 fn init_then_import_tdnet_shows_the_filed_figures() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/tdnet/E24982");
+    let sample = tdnet_samples().join("E24982");
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("filer");
     let init = Command::new(BIN)

@@ -25,6 +25,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The real TDnet sample filings of the shared folder (../shared/samples/tdnet).
+pub fn tdnet_samples() -> PathBuf {
+    repo().join("../shared/samples/tdnet")
+}
+
+/// The fictional TDnet filings of the tests (tests/fixtures/tdnet).
+pub fn tdnet_fixtures() -> PathBuf {
+    repo().join("tests/fixtures/tdnet")
+}
+
 /// A temp copy of `tests/fixtures/<name>` with a copy of the repository's theme folder (its
 /// templates, CSS and interface strings; the same files are built into the binary).
 pub fn fixture_site(name: &str) -> tempfile::TempDir {
