@@ -22,11 +22,12 @@ fn site() -> Site {
     site_at(&repo())
 }
 
-/// The fictional example site: years by 決算期 (`23/12期`), cumulative quarters.
+/// The fictional example site: years by 決算期 (`23/12期`), cumulative quarters, a loss year.
 fn example_site() -> Site {
     site_at(&repo().join("examples/harukaze-foods"))
 }
 
+/// The site at `root`: its data and its strings (the theme's included).
 fn site_at(root: &Path) -> Site {
     let config = Config::load(root).unwrap_or_else(|e| panic!("{e}"));
     let locales = Locales::load(&config).unwrap_or_else(|e| panic!("{e}"));
@@ -44,6 +45,11 @@ impl Site {
         let text = |key: &str| self.locales.text(lang, key, &[]);
         chart::render(spec, &self.data, lang, &text, "../../").unwrap_or_else(|e| panic!("chart {id} ({lang}): {e}"))
     }
+}
+
+/// The first site and the fictional example site (a December year-end, 百万円, a loss year).
+fn sites() -> Vec<(&'static str, Site)> {
+    vec![("first site", site()), ("example site", example_site())]
 }
 
 /// A text element's content, position and size.
@@ -247,7 +253,11 @@ fn axis_labels_by_kessanki_break_between_number_and_word() {
         }
         for lang in Lang::ALL {
             let texts = texts(&roxmltree::Document::parse(&site.render(id, lang).svg).unwrap());
-            for row in &table.rows {
+            for (i, row) in table.rows.iter().enumerate() {
+                // a row without data in the chart's series is no column (see periods_without_data_are_left_out)
+                if !charted(table, spec, i) {
+                    continue;
+                }
                 let period = irsite::model::Period::parse(&row.id).unwrap();
                 let (label, _) = site.data.calendar.axis_labels(&period, lang);
                 let narrow = site.data.calendar.axis_lines(&period, lang);
@@ -381,38 +391,95 @@ fn data_table_and_download_equal_the_csv() {
 
 #[test]
 fn labels_neither_overlap_nor_leave_the_chart() {
-    let site = site();
-    for id in site.data.charts.keys() {
-        for lang in Lang::ALL {
-            let out = site.render(id, lang);
-            let doc = roxmltree::Document::parse(&out.svg).unwrap();
-            let root = doc.root_element();
-            let view: Vec<f64> = root.attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
-            let boxes: Vec<(f64, f64, f64, f64, String)> = labels(&doc)
-                .into_iter()
-                .map(|l| {
-                    let w = metrics::width(&l.text, l.size);
-                    let x0 = match l.anchor.as_str() {
-                        "middle" => l.x - w / 2.0,
-                        "end" => l.x - w,
-                        _ => l.x,
-                    };
-                    (x0, l.y, x0 + w, l.y + l.size, l.text)
-                })
-                .collect();
-            for (i, a) in boxes.iter().enumerate() {
-                assert!(
-                    a.0 >= -0.5 && a.2 <= view[2] + 0.5 && a.1 >= 0.0 && a.3 <= view[3],
-                    "{id} ({lang}): `{}` leaves the chart",
-                    a.4
-                );
-                for b in &boxes[i + 1..] {
-                    let overlap = a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5;
-                    assert!(!overlap, "{id} ({lang}): `{}` overlaps `{}`", a.4, b.4);
-                }
+    for (name, site) in sites() {
+        for id in site.data.charts.keys() {
+            for lang in Lang::ALL {
+                let out = site.render(id, lang);
+                labels_apart_in_the_chart(&format!("{name}, {id} ({lang})"), &out.svg);
             }
         }
     }
+}
+
+/// Every text of the chart inside the view box, and no two overlapping.
+fn labels_apart_in_the_chart(what: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let root = doc.root_element();
+    let view: Vec<f64> = root.attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    let boxes: Vec<(Box2, String)> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).map(|n| (text_box(&n), text_of(&n))).collect();
+    for (i, (a, text)) in boxes.iter().enumerate() {
+        assert!(
+            a.x0 >= -0.5 && a.x1 <= view[2] + 0.5 && a.y0 >= -0.5 && a.y1 <= view[3] + 0.5,
+            "{what}: `{text}` leaves the chart"
+        );
+        for (b, other) in &boxes[i + 1..] {
+            assert!(!a.shrunk(0.5).overlaps(&b.shrunk(0.5)), "{what}: `{text}` overlaps `{other}`");
+        }
+    }
+}
+
+/// A box in SVG units.
+#[derive(Debug, Clone, Copy)]
+struct Box2 {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Box2 {
+    fn overlaps(&self, o: &Box2) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn shrunk(&self, d: f64) -> Box2 {
+        Box2 { x0: self.x0 + d, y0: self.y0 + d, x1: self.x1 - d, y1: self.y1 - d }
+    }
+
+    fn grown(&self, d: f64) -> Box2 {
+        self.shrunk(-d)
+    }
+
+    /// The middle 86 % of the width: the ink of digits, whose width the table estimates on the
+    /// wide side (as the chart code takes it).
+    fn ink(&self) -> Box2 {
+        let inset = (self.x1 - self.x0) * 0.07;
+        Box2 { x0: self.x0 + inset, x1: self.x1 - inset, ..*self }
+    }
+}
+
+fn num(n: &roxmltree::Node, attr: &str) -> f64 {
+    n.attribute(attr).unwrap_or_else(|| panic!("no {attr} on {n:?}")).parse().unwrap()
+}
+
+fn text_of(n: &roxmltree::Node) -> String {
+    n.text().unwrap_or("").trim().to_string()
+}
+
+/// The box a text element takes, its width estimated from the font's measures and its size:
+/// `y` is the top of the line (`dy` 0.76 em). A turned label (`rotate(270, x, y)`) runs up from
+/// `y` (start anchor) or down from it (end anchor), its digits' ink beside `x` from 0.04 em to
+/// 0.88 em.
+fn text_box(n: &roxmltree::Node) -> Box2 {
+    let (x, y, size) = (num(n, "x"), num(n, "y"), num(n, "font-size"));
+    let w = metrics::width(&text_of(n), size);
+    let anchor = n.attribute("text-anchor").unwrap_or("start");
+    if let Some(t) = n.attribute("transform") {
+        assert_eq!(t, format!("rotate(270, {x}, {y})"), "only quarter turns about the anchor");
+        let (y0, y1) = match anchor {
+            "start" => (y - w, y),
+            "end" => (y, y + w),
+            _ => (y - w / 2.0, y + w / 2.0),
+        };
+        return Box2 { x0: x + 0.04 * size, y0, x1: x + 0.88 * size, y1 };
+    }
+    let x0 = match anchor {
+        "middle" => x - w / 2.0,
+        "end" => x - w,
+        _ => x,
+    };
+    Box2 { x0, y0: y - 0.12 * size, x1: x0 + w, y1: y + 1.08 * size }
 }
 
 #[test]
@@ -509,7 +576,12 @@ fn text_is_legible_on_a_phone() {
 
 #[test]
 fn every_bar_and_point_value_is_on_the_chart() {
-    let site = site();
+    for (name, site) in sites() {
+        every_value_is_on_the_charts_of(name, &site);
+    }
+}
+
+fn every_value_is_on_the_charts_of(name: &str, site: &Site) {
     for (id, spec) in &site.data.charts {
         if spec.kind == ChartKind::Donut {
             continue;
@@ -534,7 +606,7 @@ fn every_bar_and_point_value_is_on_the_chart() {
                     let k = texts
                         .iter()
                         .position(|t| *t == label)
-                        .unwrap_or_else(|| panic!("{id} ({lang}): `{col}` value `{label}` not on the chart"));
+                        .unwrap_or_else(|| panic!("{name}, {id} ({lang}): `{col}` value `{label}` not on the chart"));
                     texts.remove(k);
                 }
             }
@@ -718,4 +790,366 @@ fn an_axis_unit_must_be_money_for_money() {
     let (dir, data) = million_yen_data(&format!("{MILLION_CHART}unit = \"percent\"\n"));
     let err = data.unwrap_err().to_string();
     assert!(err.contains(&at(dir.path(), "charts.toml", 1)) && err.contains("cannot be shown as percent"), "{err}");
+}
+
+// --- value labels with losses: inside the plot, off the zero line, bars, marks and each other ---
+
+/// The plot of a cartesian chart as its SVG draws it: the horizontal grid lines give its left
+/// and right ends, its top and bottom; the line of the tick `0` is the zero line.
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    zero: Option<f64>,
+    /// Bars: (series, box).
+    bars: Vec<(String, Box2)>,
+    /// Point marks of lines.
+    marks: Vec<Box2>,
+}
+
+/// The `points` of a polyline or polygon.
+fn points(n: &roxmltree::Node) -> Vec<(f64, f64)> {
+    n.attribute("points")
+        .unwrap()
+        .split_whitespace()
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+fn plot_of(doc: &roxmltree::Document) -> Plot {
+    let mut grid: Vec<(f64, f64, f64)> = Vec::new();
+    for n in doc.descendants().filter(|n| n.has_tag_name("polyline")) {
+        let stroke = n.attribute("stroke").unwrap_or("");
+        let pts = points(&n);
+        if (stroke == "#d9d9d9" || stroke == "#595959")
+            && pts.len() == 2
+            && pts[0].1 == pts[1].1
+            && pts[1].0 - pts[0].0 > 100.0
+        {
+            grid.push((pts[0].0, pts[1].0, pts[0].1));
+        }
+    }
+    assert!(grid.len() >= 2, "no grid");
+    let left = grid.iter().map(|g| g.0).fold(f64::INFINITY, f64::min);
+    let right = grid.iter().map(|g| g.1).fold(f64::NEG_INFINITY, f64::max);
+    let top = grid.iter().map(|g| g.2).fold(f64::INFINITY, f64::min);
+    let bottom = grid.iter().map(|g| g.2).fold(f64::NEG_INFINITY, f64::max);
+    // the left tick `0` stands 0.42 font sizes above its grid line
+    let zero = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && text_of(n) == "0" && n.attribute("text-anchor") == Some("end"))
+        .map(|n| num(&n, "y") + 0.42 * num(&n, "font-size"))
+        .find_map(|y| grid.iter().map(|g| g.2).find(|gy| (gy - y).abs() <= 1.0));
+    let zero = zero.filter(|z| *z > top + 0.5 && *z < bottom - 0.5);
+    let bars = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("data-series").is_some())
+        .map(|n| {
+            let (x, y) = (num(&n, "x"), num(&n, "y"));
+            (
+                n.attribute("data-series").unwrap().to_string(),
+                Box2 { x0: x, y0: y, x1: x + num(&n, "width"), y1: y + num(&n, "height") },
+            )
+        })
+        .collect();
+    let marks = doc
+        .descendants()
+        .filter(|n| n.attribute("data-point").is_some())
+        .map(|n| {
+            if n.has_tag_name("circle") {
+                let (x, y, r) = (num(&n, "cx"), num(&n, "cy"), num(&n, "r"));
+                Box2 { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+            } else {
+                let pts = points(&n);
+                Box2 {
+                    x0: pts.iter().map(|p| p.0).fold(f64::INFINITY, f64::min),
+                    y0: pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min),
+                    x1: pts.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max),
+                    y1: pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max),
+                }
+            }
+        })
+        .collect();
+    Plot { left, right, top, bottom, zero, bars, marks }
+}
+
+/// The geometric rules of value labels, on one chart's SVG. Coordinates are whole units in
+/// the SVG, so a comparison with a fixed line allows half a unit, one between two rounded
+/// shapes a unit. Returns the number of value labels (near
+/// the marks, and in rows under the axis).
+fn value_labels_keep_their_place(what: &str, svg: &str) -> usize {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let plot = plot_of(&doc);
+    let values: Vec<(String, String, Box2)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| Some((n.attribute("data-value-of")?.to_string(), text_of(&n), text_box(&n))))
+        .collect();
+    for (k, (series, text, b)) in values.iter().enumerate() {
+        let at = format!("{what}: `{text}` ({series}) at {b:?}");
+        // inside the plot, the band above it for the highest bars' labels included
+        assert!(
+            b.x0 >= plot.left - 2.5
+                && b.x1 <= plot.right + 2.5
+                && b.y0 >= plot.top - chart::LABEL_BAND - 0.5
+                && b.y1 <= plot.bottom + 0.5,
+            "{at} leaves the plot {}..{} x {}..{}",
+            plot.left,
+            plot.right,
+            plot.top,
+            plot.bottom
+        );
+        if let Some(z) = plot.zero {
+            assert!(!(b.y0 < z - 0.5 && z + 0.5 < b.y1), "{at} crosses the zero line at {z}");
+        }
+        // off every bar but its own (the one of its series under or around it)
+        let ink = b.ink().shrunk(1.0);
+        let mid = (b.x0 + b.x1) / 2.0;
+        let own = plot
+            .bars
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, bar))| s == series && bar.x0 < b.x1 && b.x0 < bar.x1)
+            .min_by(|(_, (_, p)), (_, (_, q))| {
+                let d = |r: &Box2| ((r.x0 + r.x1) / 2.0 - mid).abs();
+                d(p).total_cmp(&d(q))
+            })
+            .map(|(i, _)| i);
+        for (i, (s, bar)) in plot.bars.iter().enumerate() {
+            assert!(Some(i) == own || !ink.overlaps(bar), "{at} over the bar of `{s}` at {bar:?}");
+        }
+        for mark in &plot.marks {
+            assert!(!b.shrunk(0.5).overlaps(mark), "{at} over a mark at {mark:?}");
+        }
+        // and apart from the other value labels
+        for (_, other, o) in &values[k + 1..] {
+            assert!(!b.grown(0.25).overlaps(&o.grown(0.25)), "{at} touches `{other}` at {o:?}");
+        }
+    }
+    // rows of values under the plot, each under its slot
+    let rows: Vec<Box2> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("data-row-of").is_some())
+        .map(|n| text_box(&n))
+        .collect();
+    for b in &rows {
+        assert!(b.y0 >= plot.bottom && b.x0 >= 0.0 && b.x1 <= f64::from(chart::WIDTH), "{what}: row value at {b:?}");
+    }
+    values.len() + rows.len()
+}
+
+#[test]
+fn value_labels_keep_to_the_plot_on_both_sites() {
+    for (name, site) in sites() {
+        for (id, spec) in &site.data.charts {
+            if spec.kind == ChartKind::Donut {
+                continue;
+            }
+            for lang in Lang::ALL {
+                let out = site.render(id, lang);
+                value_labels_keep_their_place(&format!("{name}, {id} ({lang})"), &out.svg);
+            }
+        }
+    }
+}
+
+/// A small generator of reproducible numbers (the same data sets on every run).
+struct Numbers(u64);
+
+impl Numbers {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn between(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next() % (hi - lo + 1) as u64) as i64
+    }
+}
+
+/// Synthetic tables in 百万円 with losses, under every kind of cartesian chart, with a margin
+/// line: every value has its label, and every label keeps its place.
+#[test]
+fn value_labels_keep_their_place_with_synthetic_losses() {
+    let site = site();
+    let mut numbers = Numbers(20261201);
+    let kinds = ["grouped-bar", "bar-line", "line", "grouped-bar", "bar-line", "stacked-bar"];
+    let mut checked = 0;
+    for case in 0..36 {
+        let kind = kinds[case % kinds.len()];
+        let years = numbers.between(3, 6) as usize;
+        let n_series = if kind == "bar-line" { numbers.between(1, 2) } else { numbers.between(1, 3) } as usize;
+        let scale = [100, 2_000, 50_000, 300_000][numbers.between(0, 3) as usize];
+        let mut csv = String::from("period,a,b,c,margin\n");
+        for y in 0..years {
+            let mut cells = vec![format!("FY{}", 2018 + y)];
+            for _ in 0..3 {
+                // a loss about one year in three, sometimes as deep as the profits are high
+                let v = if numbers.between(0, 2) == 0 { -numbers.between(1, scale) } else { numbers.between(0, scale) };
+                cells.push(if v < 0 { format!("△{}", -v) } else { v.to_string() });
+            }
+            let m = numbers.between(-120, 150) as f64 / 10.0;
+            cells.push(format!("{m:.1}"));
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("t.csv"), &csv).unwrap();
+        let mut sidecar = String::new();
+        for (col, label) in [("a", "series-revenue"), ("b", "series-operating-income"), ("c", "series-net-income")] {
+            sidecar.push_str(&format!("[columns.{col}]\nunit = \"million_yen\"\nlabel = \"{label}\"\n\n"));
+        }
+        sidecar.push_str("[columns.margin]\nunit = \"percent\"\nlabel = \"series-operating-margin\"\n");
+        std::fs::write(dir.path().join("t.toml"), sidecar).unwrap();
+        let series: Vec<String> = ["a", "b", "c"][..n_series].iter().map(|s| format!("\"{s}\"")).collect();
+        let mut chart = format!(
+            "[[chart]]\nid = \"x\"\nkind = \"{kind}\"\ndata = \"t\"\nseries = [{}]\ntitle = \"chart-turnover\"\n",
+            series.join(", ")
+        );
+        if kind == "bar-line" {
+            chart.push_str("line = [\"margin\"]\n");
+        }
+        std::fs::write(dir.path().join("charts.toml"), chart).unwrap();
+        let data = Data::load(dir.path(), dir.path()).unwrap_or_else(|e| panic!("{e}\n{csv}"));
+        for lang in Lang::ALL {
+            let text = |key: &str| site.locales.text(lang, key, &[]);
+            let out = chart::render(&data.charts["x"], &data, lang, &text, "").unwrap();
+            let what = format!("case {case}, {kind} of {n_series} ({lang}):\n{csv}");
+            let labels = value_labels_keep_their_place(&what, &out.svg);
+            labels_apart_in_the_chart(&what, &out.svg);
+            if kind == "bar-line" {
+                let margins = data.tables["t"].column("margin").unwrap().values.iter().flatten().map(|v| v.value());
+                axes_meet_at_zero(&what, &out.svg, &margins.collect::<Vec<_>>());
+            }
+            let doc = roxmltree::Document::parse(&out.svg).unwrap();
+            let unlabelled = doc.descendants().any(|n| n.attribute("data-note") == Some("unlabelled"));
+            assert!(!unlabelled, "{what}: values left without a label");
+            // each bar and point has its label (stacked bars: the segments that have room)
+            if kind != "stacked-bar" {
+                let mut want = n_series * years;
+                if kind == "bar-line" {
+                    want += years;
+                }
+                assert_eq!(labels, want, "{what}: labels");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 72);
+}
+
+// --- axes of bars with a line: one zero line, nice ticks, room beyond the values -------------
+
+/// A tick label as a number (`△2,000` is −2000; `5%`, `5` are 5).
+fn tick_value(text: &str) -> Option<f64> {
+    let t = text.replace(['△', '▲'], "-").replace(',', "");
+    t.trim_end_matches('%').parse().ok()
+}
+
+/// The ticks of the left and the right value axis: (value, y of the grid line).
+fn axis_ticks(doc: &roxmltree::Document, plot: &Plot) -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for n in doc.descendants().filter(|n| n.has_tag_name("text") && n.attribute("data-value-of").is_none()) {
+        let (x, size) = (num(&n, "x"), num(&n, "font-size"));
+        let y = num(&n, "y") + 0.42 * size;
+        if y < plot.top - 1.0 || y > plot.bottom + 1.0 || n.attribute("data-row-of").is_some() {
+            continue;
+        }
+        let Some(v) = tick_value(&text_of(&n)) else { continue };
+        if n.attribute("text-anchor") == Some("end") && x < plot.left {
+            left.push((v, y));
+        } else if n.attribute("text-anchor").is_none() && x > plot.right {
+            right.push((v, y));
+        }
+    }
+    (left, right)
+}
+
+/// Ticks step evenly by 1, 2 or 5 times a power of ten.
+fn nice_ticks(what: &str, ticks: &[(f64, f64)]) {
+    let mut t = ticks.to_vec();
+    t.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(t.len() >= 3, "{what}: ticks {t:?}");
+    let step = t[1].0 - t[0].0;
+    for w in t.windows(2) {
+        assert!((w[1].0 - w[0].0 - step).abs() <= step * 1e-6, "{what}: uneven ticks {t:?}");
+    }
+    let norm = step / 10f64.powf(step.log10().floor());
+    assert!([1.0, 2.0, 5.0].iter().any(|n| (norm - n).abs() < 1e-6), "{what}: step {step} is not nice");
+}
+
+/// On a chart of bars with a line on a right axis, both axes put zero on the same grid line,
+/// step by nice numbers, and reach beyond the line's values.
+fn axes_meet_at_zero(what: &str, svg: &str, line: &[f64]) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let plot = plot_of(&doc);
+    let (left, right) = axis_ticks(&doc, &plot);
+    nice_ticks(&format!("{what}, left axis"), &left);
+    nice_ticks(&format!("{what}, right axis"), &right);
+    let zero = |t: &[(f64, f64)]| t.iter().find(|(v, _)| *v == 0.0).map(|(_, y)| *y);
+    let (Some(l), Some(r)) = (zero(&left), zero(&right)) else { panic!("{what}: no zero tick: {left:?} {right:?}") };
+    assert!((l - r).abs() <= 1.0, "{what}: left zero at {l}, right zero at {r}");
+    let top = right.iter().map(|t| t.0).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = right.iter().map(|t| t.0).fold(f64::INFINITY, f64::min);
+    for v in line {
+        assert!(*v < top || *v <= 0.0, "{what}: {v} at or over the top tick {top}");
+        assert!(*v > bottom || *v >= 0.0, "{what}: {v} at or under the bottom tick {bottom}");
+    }
+}
+
+#[test]
+fn bar_and_line_axes_share_their_zero_on_both_sites() {
+    for (name, site) in sites() {
+        for (id, spec) in &site.data.charts {
+            if spec.kind != ChartKind::BarLine {
+                continue;
+            }
+            let table = &site.data.tables[&spec.data];
+            let line: Vec<f64> = spec
+                .line
+                .iter()
+                .flat_map(|s| table.column(s).unwrap().values.iter().flatten().map(|v| v.value()))
+                .collect();
+            for lang in Lang::ALL {
+                axes_meet_at_zero(&format!("{name}, {id} ({lang})"), &site.render(id, lang).svg, &line);
+            }
+        }
+    }
+}
+
+// --- rows and columns without data -------------------------------------------------------------
+
+/// Whether row `i` of `table` has a value in a series of the chart `spec`.
+fn charted(table: &irsite::data::Table, spec: &irsite::data::ChartSpec, i: usize) -> bool {
+    spec.series.iter().chain(&spec.line).chain(&spec.total).any(|c| table.column(c).unwrap().values[i].is_some())
+}
+
+/// A row of the table with no value in any series of a chart is no column on the chart and no
+/// row of its data table (the example's PER and PBR have no forecast).
+#[test]
+fn periods_without_data_are_left_out() {
+    let (_, example) = sites().pop().unwrap();
+    let mut left_out = 0;
+    for (name, site) in sites() {
+        for (id, spec) in &site.data.charts {
+            let table = &site.data.tables[&spec.data];
+            let filled = (0..table.rows.len()).filter(|&i| charted(table, spec, i)).count();
+            left_out += table.rows.len() - filled;
+            for lang in Lang::ALL {
+                let out = site.render(id, lang);
+                let body = &out.html[out.html.find("<tbody>").unwrap()..];
+                assert_eq!(body.matches("<tr>").count(), filled, "{name}, {id} ({lang}): rows of the data table");
+            }
+        }
+    }
+    assert!(left_out >= 1, "some chart has a row without data");
+    let ja = example.render("per-pbr", Lang::Ja);
+    let t = texts(&roxmltree::Document::parse(&ja.svg).unwrap());
+    assert!(t.iter().any(|x| x.contains("23")) && !t.iter().any(|x| x.contains("24")), "{t:?}");
+    assert!(!ja.svg.contains("予想"), "no forecast column, nor its legend");
 }

@@ -29,7 +29,15 @@ pub struct Area {
     pub y1: f64,
 }
 
+/// The least space between two labels, in SVG units, so that they never touch.
+pub const LABEL_GAP: f64 = 1.5;
+
 impl Area {
+    /// The box with [`LABEL_GAP`] more on each side.
+    pub fn spaced(&self) -> Area {
+        Area { x0: self.x0 - LABEL_GAP, y0: self.y0 - LABEL_GAP, x1: self.x1 + LABEL_GAP, y1: self.y1 + LABEL_GAP }
+    }
+
     pub fn overlaps(&self, o: &Area) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
@@ -44,7 +52,7 @@ pub enum Anchor {
 
 enum Op {
     Rect { x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor, fill: bool, width: u32 },
-    Text { x: i32, y: i32, text: String, size: f64, anchor: Anchor, color: RGBColor },
+    Text { x: i32, y: i32, text: String, size: f64, anchor: Anchor, color: RGBColor, turned: bool },
     Path { points: Vec<(i32, i32)>, color: RGBColor, width: u32 },
     Polygon { points: Vec<(i32, i32)>, color: RGBColor },
     Circle { x: i32, y: i32, r: u32, color: RGBColor, fill: bool, width: u32 },
@@ -66,6 +74,23 @@ pub struct Canvas {
     soft: Vec<Area>,
     /// `<defs>` content by id, in id order.
     defs: BTreeMap<String, String>,
+}
+
+/// Width of the ink of a turned label's digits, in font sizes: the text's top is `dy` 0.76 em
+/// above its baseline and digits rise about 0.72 em, so the ink lies between 0.04 em and
+/// 0.76 em beside the anchor, and a comma reaches about 0.12 em further.
+pub const TURNED_INK: f64 = 0.84;
+
+/// The anchor (left edge, once turned) of a turned label centred on `x`.
+pub fn turned_left(x: f64, size: f64) -> f64 {
+    x - size * (0.04 + TURNED_INK / 2.0)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    ops: usize,
+    labels: usize,
+    taken: usize,
 }
 
 /// Rounds a layout coordinate to the backend's pixel grid.
@@ -140,8 +165,44 @@ impl Canvas {
     pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, anchor: Anchor, color: RGBColor) -> Area {
         let area = Canvas::text_area(x, y, text, size, anchor);
         self.taken.push(area);
-        self.labels.push(Op::Text { x: px(x), y: px(y), text: text.to_string(), size, anchor, color });
+        self.labels.push(Op::Text { x: px(x), y: px(y), text: text.to_string(), size, anchor, color, turned: false });
         area
+    }
+
+    /// The box of a label turned a quarter anticlockwise (read from the bottom up), centred
+    /// on `x`: it runs up from `y` with [`Anchor::Start`], down from `y` with [`Anchor::End`].
+    /// Its width is the ink of the digits (see [`turned_left`]).
+    pub fn turned_area(x: f64, y: f64, text: &str, size: f64, anchor: Anchor) -> Area {
+        let w = metrics::width(text, size);
+        let (y0, y1) = match anchor {
+            Anchor::Start => (y - w, y),
+            Anchor::Middle => (y - w / 2.0, y + w / 2.0),
+            Anchor::End => (y, y + w),
+        };
+        let half = size * TURNED_INK / 2.0;
+        Area { x0: x - half, y0, x1: x + half, y1 }
+    }
+
+    /// A turned label (see [`Canvas::turned_area`]); its box is taken.
+    pub fn turned_text(&mut self, x: f64, y: f64, text: &str, size: f64, anchor: Anchor, color: RGBColor) -> Area {
+        let area = Canvas::turned_area(x, y, text, size, anchor);
+        self.taken.push(area);
+        let left = turned_left(x, size);
+        self.labels.push(Op::Text { x: px(left), y: px(y), text: text.to_string(), size, anchor, color, turned: true });
+        area
+    }
+
+    /// What has been drawn and taken so far, to go back to with [`Canvas::rollback`].
+    pub fn mark(&self) -> Mark {
+        Mark { ops: self.ops.len(), labels: self.labels.len(), taken: self.taken.len() }
+    }
+
+    /// Forgets the shapes, labels and taken boxes added since `mark` (placeholder colours and
+    /// definitions stay: unused, they draw nothing).
+    pub fn rollback(&mut self, mark: Mark) {
+        self.ops.truncate(mark.ops);
+        self.labels.truncate(mark.labels);
+        self.taken.truncate(mark.taken);
     }
 
     /// Whether `area` is inside the canvas and overlaps no taken box.
@@ -151,10 +212,20 @@ impl Canvas {
 
     /// Whether `area` is free and its ink also clear of bars. Widths are estimated on the wide
     /// side (see [`metrics`]): the ink is taken as the middle 86 % of the box.
+    /// Labels also keep [`LABEL_GAP`] from other labels and marks.
     pub fn is_clear(&self, area: &Area) -> bool {
         let inset = (area.x1 - area.x0) * 0.07;
         let ink = Area { x0: area.x0 + inset, x1: area.x1 - inset, ..*area };
-        self.is_free(area) && !self.soft.iter().any(|t| t.overlaps(&ink))
+        self.room_for(area, &ink)
+    }
+
+    /// Whether a label with box `area` and ink `ink` keeps [`LABEL_GAP`] from every taken box
+    /// and its ink off bars.
+    pub fn room_for(&self, area: &Area, ink: &Area) -> bool {
+        area.x0 >= 0.0
+            && area.x1 <= f64::from(self.width)
+            && !self.taken.iter().any(|t| t.overlaps(&area.spaced()))
+            && !self.soft.iter().any(|t| t.overlaps(ink))
     }
 
     pub fn take(&mut self, area: Area) {
@@ -179,7 +250,7 @@ impl Canvas {
                         let style = if *fill { color.filled() } else { color.stroke_width(*width) };
                         area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], style)).map_err(err)?;
                     }
-                    Op::Text { x, y, text, size, anchor, color } => {
+                    Op::Text { x, y, text, size, anchor, color, turned } => {
                         let h = match anchor {
                             Anchor::Start => HPos::Left,
                             Anchor::Middle => HPos::Center,
@@ -189,6 +260,7 @@ impl Canvas {
                         // intended size back (see `tidy`).
                         let style =
                             TextStyle::from(("sans-serif", *size).into_font()).color(color).pos(Pos::new(h, VPos::Top));
+                        let style = if *turned { style.transform(FontTransform::Rotate270) } else { style };
                         area.draw(&Text::new(text.clone(), (*x, *y), style)).map_err(err)?;
                     }
                     Op::Path { points, color, width } => {

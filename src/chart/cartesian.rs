@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use plotters::style::RGBColor;
 
-use super::canvas::{Anchor, Area, Canvas};
+use super::canvas::{Anchor, Area, Canvas, LABEL_GAP};
 use super::metrics;
 use super::style::{self, Marker};
 use super::{fill, Model, Series, MIN_FONT, WIDTH};
@@ -21,7 +21,7 @@ pub const FS_LABEL: f64 = 13.0;
 pub const FS_VALUE: f64 = 12.0;
 const FS_SMALL: f64 = MIN_FONT;
 /// Space above the plot for the labels on top of the highest bars.
-const LABEL_BAND: f64 = 16.0;
+pub const LABEL_BAND: f64 = 16.0;
 
 /// A value axis: `min` to `max` in `intervals` steps of `step`.
 struct Axis {
@@ -88,6 +88,21 @@ impl Axis {
         Axis { min, step, intervals, unit }
     }
 
+    /// Intervals of the axis below zero.
+    fn below_zero(&self) -> u32 {
+        (-self.min / self.step).round().max(0.0) as u32
+    }
+
+    /// The same axis with `up` more intervals at the top and `down` more at the bottom.
+    fn grown(&self, up: u32, down: u32) -> Axis {
+        Axis {
+            min: self.min - self.step * f64::from(down),
+            step: self.step,
+            intervals: self.intervals + up + down,
+            unit: self.unit.clone(),
+        }
+    }
+
     fn max(&self) -> f64 {
         self.min + self.step * f64::from(self.intervals)
     }
@@ -100,6 +115,53 @@ impl Axis {
             })
             .collect()
     }
+}
+
+/// The left axis of bars (values `left` = (lowest, highest), zero included) and the right axis
+/// of lines (`right`), with their zeros on one grid line: both have as many intervals below
+/// zero and as many above. Each gets the nice step that covers its values in those intervals;
+/// of the splits into four to seven intervals, the one whose emptier axis is fullest wins
+/// (ties: fewer intervals). Without values below zero on either axis the left axis stays as
+/// chosen for the bars alone.
+fn zero_aligned(left: Axis, bars: (f64, f64), right: (f64, f64), unit: Unit) -> (Axis, Axis) {
+    let (lo2, hi2) = (right.0.min(0.0), right.1.max(0.0));
+    if left.below_zero() == 0 && lo2 >= 0.0 {
+        let intervals = left.intervals;
+        return (left, Axis::aligned(lo2, hi2, unit, intervals));
+    }
+    // the nice step covering lo..hi with `below` intervals under zero and `above` over it
+    let step_for = |lo: f64, hi: f64, below: u32, above: u32| -> Option<f64> {
+        if (hi > 0.0 && above == 0) || (lo < 0.0 && below == 0) {
+            return None;
+        }
+        let need = |n: u32, v: f64| if n == 0 { 0.0 } else { v / f64::from(n) };
+        let mut step = nice_step(need(above, hi).max(need(below, -lo)));
+        while step * f64::from(above) < hi - 1e-9 * hi.abs() || step * f64::from(below) < -lo - 1e-9 * lo.abs() {
+            step = nice_step(step * 1.01);
+        }
+        Some(step)
+    };
+    let mut best: Option<(f64, u32, u32, f64, f64)> = None;
+    for total in 4..=7u32 {
+        for below in 0..=total {
+            let above = total - below;
+            let (Some(s1), Some(s2)) = (step_for(bars.0, bars.1, below, above), step_for(lo2, hi2, below, above))
+            else {
+                continue;
+            };
+            let span = f64::from(total);
+            let fill = ((bars.1 - bars.0) / (s1 * span)).min((hi2 - lo2) / (s2 * span));
+            if best.is_none_or(|b| fill > b.0 + 1e-9) {
+                best = Some((fill, below, above, s1, s2));
+            }
+        }
+    }
+    let Some((_, below, above, s1, s2)) = best else {
+        let intervals = left.intervals;
+        return (left, Axis::aligned(lo2, hi2, unit, intervals));
+    };
+    let axis = |step: f64, unit: Unit| Axis { min: -step * f64::from(below), step, intervals: below + above, unit };
+    (axis(s1, left.unit.clone()), axis(s2, unit))
 }
 
 /// Maps axis values to y coordinates of the plot.
@@ -210,7 +272,56 @@ impl Paints {
     }
 }
 
+/// Extra axis intervals above and below the values, made when value labels found no room.
+#[derive(Clone, Copy, Default)]
+struct Room {
+    up: u32,
+    down: u32,
+}
+
+/// Value labels that found no place: whether one wanted room above the plot's middle, below.
+#[derive(Default)]
+struct Unplaced {
+    up: bool,
+    down: bool,
+}
+
+/// At most this many intervals are added on each side to make room for value labels.
+const MAX_ROOM: u32 = 3;
+
+/// Lays the chart out with the room its value labels need: when a label finds no place, the
+/// axis gets one more interval on that side (the plot grows with it, so the bars keep their
+/// scale) and the chart is laid out again, up to [`MAX_ROOM`] intervals a side. A label with no
+/// place even then (a bar narrower than a turned label beside taller bars) is left out, and a
+/// line under the chart says that the data table has the values without a label.
 pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
+    let mut room = Room::default();
+    loop {
+        let mut trial = Canvas::new(canvas.width);
+        let (height, unplaced) = layout_with(model, &mut trial, room)?;
+        let up = unplaced.up && room.up < MAX_ROOM;
+        let down = unplaced.down && room.down < MAX_ROOM;
+        if !up && !down {
+            *canvas = trial;
+            if !(unplaced.up || unplaced.down) {
+                return Ok(height);
+            }
+            // said under the chart, so that no figure goes missing unannounced
+            let mut y = height - PAD + 2.0;
+            let lines = metrics::wrap_balanced(&model.words.unlabelled, FS_SMALL, f64::from(WIDTH) - 2.0 * PAD);
+            for line in &lines {
+                let c = canvas.paint("#4d4d4d", &[("data-note", "unlabelled")]);
+                canvas.text(PAD, y, line, FS_SMALL, Anchor::Start, c);
+                y += FS_SMALL * 1.3;
+            }
+            return Ok(y + PAD);
+        }
+        room.up += u32::from(up);
+        room.down += u32::from(down);
+    }
+}
+
+fn layout_with(model: &Model, canvas: &mut Canvas, room: Room) -> Result<(f64, Unplaced), String> {
     let lang = model.lang;
     let n = model.slots.len().max(1);
     let (bars, lines): (&[Series], &[Series]) = match model.kind {
@@ -223,7 +334,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     let vals = |s: &Series| s.values.iter().flatten().map(|v| v.value()).collect::<Vec<f64>>();
 
     // --- axes
-    let primary = if bars.is_empty() {
+    let (primary, right_axis) = if bars.is_empty() {
         let all: Vec<f64> = lines.iter().flat_map(vals).collect();
         let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -234,7 +345,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let percent = matches!(lines[0].unit.kind(), Kind::Percent);
         let zero = percent || lo <= 0.0 || lo < hi * 0.6;
         let pad = (hi - lo).max(hi.abs() * 0.02) * 0.08;
-        Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit.clone(), zero)
+        (Axis::nice(if zero { lo } else { lo - pad }, hi + pad, lines[0].unit.clone(), zero), None)
     } else {
         let (mut lo, mut hi) = (0.0f64, 0.0f64);
         for i in 0..model.slots.len() {
@@ -255,16 +366,21 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 }
             }
         }
-        Axis::nice(lo, hi, bars[0].unit.clone(), true)
+        let left = Axis::nice(lo, hi, bars[0].unit.clone(), true);
+        if secondary && !lines.is_empty() {
+            let all: Vec<f64> = lines.iter().flat_map(vals).collect();
+            // some headroom beyond the extreme points, for their labels
+            let lo2 = all.iter().copied().fold(0.0, f64::min) * 1.05;
+            let hi2 = all.iter().copied().fold(0.0, f64::max) * 1.05;
+            let (left, right) = zero_aligned(left, (lo, hi), (lo2, hi2), lines[0].unit.clone());
+            (left, Some(right))
+        } else {
+            (left, None)
+        }
     };
-    let right_axis = if secondary && !lines.is_empty() {
-        let all: Vec<f64> = lines.iter().flat_map(vals).collect();
-        let lo = all.iter().copied().fold(0.0, f64::min);
-        let hi = all.iter().copied().fold(0.0, f64::max) * 1.05;
-        Some(Axis::aligned(lo, hi, lines[0].unit.clone(), primary.intervals))
-    } else {
-        None
-    };
+    let base_intervals = primary.intervals;
+    let primary = primary.grown(room.up, room.down);
+    let right_axis = right_axis.map(|a| a.grown(room.up, room.down));
     let left_ticks = primary.ticks(lang);
     let right_ticks = right_axis.as_ref().map(|a| a.ticks(lang)).unwrap_or_default();
     let tick_w = |t: &[(f64, String)]| t.iter().map(|(_, s)| metrics::width(s, FS_TICK)).fold(0.0, f64::max);
@@ -336,6 +452,8 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
     let plot_top = y + LABEL_BAND;
     // Three lines or more: taller, so that close values keep their labels apart.
     let plot_h = if lines.len() >= 3 { PLOT_H * 1.4 } else { PLOT_H };
+    // room made for labels adds to the height: an interval keeps its height
+    let plot_h = plot_h * f64::from(primary.intervals) / f64::from(base_intervals);
     let plot_bottom = plot_top + plot_h;
     let ym = YMap { top: plot_top, bottom: plot_bottom, min: primary.min, max: primary.max() };
     let ym2 = right_axis.as_ref().map(|a| YMap { top: plot_top, bottom: plot_bottom, min: a.min, max: a.max() });
@@ -369,7 +487,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
 
     // --- bars
     // value labels of grouped bars: (x, y above the bar, label, bar box, series colour, hatched)
-    let mut tops: Vec<(f64, f64, String, Area, &Series, bool)> = Vec::new();
+    let mut tops: Vec<BarLabel> = Vec::new();
+    // the horizontal extent of each slot's bars, for labels of points beside them
+    let mut slot_bars: Vec<Option<(f64, f64)>> = vec![None; model.slots.len()];
     let zero_y = ym.y(0.0f64.clamp(primary.min, primary.max()));
     if stacked {
         // Wide enough for a segment's value inside it.
@@ -379,6 +499,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             let (mut up, mut down) = (0.0f64, 0.0f64);
             let x0 = cx(i) - bw / 2.0;
             let x1 = cx(i) + bw / 2.0;
+            slot_bars[i] = Some((x0, x1));
             for s in bars {
                 let Some(v) = s.values[i] else { continue };
                 let v = v.value();
@@ -412,13 +533,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 acc += v.value();
                 let label = model.value_label(v, &s.unit);
                 if ya - yb >= FS_VALUE + 3.0 && metrics::width(&label, FS_VALUE) <= bw - 1.0 {
-                    let color = if status != Status::Actual {
-                        halo(canvas)
-                    } else if style::luminance(&s.color) < 0.18 {
-                        style::WHITE
-                    } else {
-                        style::TEXT
-                    };
+                    let color = if status != Status::Actual { value_halo(canvas, s) } else { inside_color(canvas, s) };
                     let ty = (ya + yb) / 2.0 - FS_VALUE * 0.45;
                     if status == Status::Actual {
                         plate(canvas, cx(i), ty, &label, s, Area { x0, y0: yb, x1, y1: ya });
@@ -429,7 +544,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             if let Some((total, t)) = model.total.as_ref().and_then(|total| Some((total, total.values[i]?))) {
                 let label = model.value_label(t, &total.unit);
                 let y_top = top.min(ym.y(t.value())) - 3.0 - FS_VALUE * 1.05;
-                let c = halo(canvas);
+                let c = value_halo(canvas, total);
                 canvas.text(cx(i), y_top, &label, FS_VALUE, Anchor::Middle, c);
             }
         }
@@ -438,6 +553,9 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         let gw = if bars.len() == 1 { (slot_w * 0.5).min(48.0) } else { (slot_w * 0.8).min(k * 34.0) };
         let bw = gw / k;
         for (i, slot) in model.slots.iter().enumerate() {
+            if bars.iter().any(|s| s.values[i].is_some()) {
+                slot_bars[i] = Some((cx(i) - gw / 2.0, cx(i) + gw / 2.0));
+            }
             for (j, s) in bars.iter().enumerate() {
                 let Some(v) = s.values[i] else { continue };
                 let x0 = cx(i) - gw / 2.0 + bw * j as f64;
@@ -452,15 +570,17 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                     canvas.outline(x0, yv, x1, zero_y, style::WHITE, 1);
                 }
                 canvas.take_soft(Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) });
-                let label_y = if v.value() >= 0.0 { yv - 3.0 - FS_VALUE * 1.05 } else { yv + 3.0 };
-                tops.push((
-                    (x0 + x1) / 2.0,
-                    label_y,
-                    model.value_label(v, &s.unit),
-                    Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) },
-                    s,
+                let negative = v.value() < 0.0;
+                tops.push(BarLabel {
+                    slot: i,
+                    x: (x0 + x1) / 2.0,
+                    y: if negative { yv + 3.0 } else { yv - 3.0 - FS_VALUE * 1.05 },
+                    text: model.value_label(v, &s.unit),
+                    bar: Area { x0, y0: yv.min(zero_y), x1, y1: yv.max(zero_y) },
+                    series: s,
                     hatched,
-                ));
+                    negative,
+                });
             }
         }
     }
@@ -470,7 +590,7 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         Some(m) => m.y(v),
         None => ym.y(v),
     };
-    let mut point_labels: Vec<(usize, f64, f64, String)> = Vec::new();
+    let mut point_labels: Vec<(usize, f64, f64, String, &Series)> = Vec::new();
     for (k, s) in lines.iter().enumerate() {
         let color = s.color.as_str();
         let solid = canvas.paint(color, &[("data-series", &s.id)]);
@@ -514,20 +634,48 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
             }
             canvas.take(Area { x0: x - 5.0, y0: y - 5.0, x1: x + 5.0, y1: y + 5.0 });
             let v = s.values[i].expect("point has a value");
-            point_labels.push((i, x, y, model.value_label(v, &s.unit)));
+            point_labels.push((i, x, y, model.value_label(v, &s.unit), s));
         }
     }
-    for (x, y, label, bar, series, hatched) in tops {
-        bar_label(canvas, x, y, &label, bar, series, hatched, plot_top - LABEL_BAND);
+    let bounds = Bounds {
+        x0: plot_left - 2.0,
+        x1: plot_right + 2.0,
+        y0: plot_top - LABEL_BAND,
+        y1: plot_bottom,
+        zero: (primary.min < 0.0 && primary.max() > 0.0).then_some(zero_y),
+    };
+    let mut unplaced = Unplaced::default();
+    // Slot by slot: each bar's label where `bar_label` finds room; if one of them finds none,
+    // every label of the slot turns a quarter and stands beyond its bar's end, in the bar's
+    // own column (one look per slot, and no label of a bar over another bar).
+    let mut start = 0;
+    while start < tops.len() {
+        let end = start + tops[start..].iter().take_while(|b| b.slot == tops[start].slot).count();
+        let mark = canvas.mark();
+        if !tops[start..end].iter().all(|b| bar_label(canvas, b, &bounds)) {
+            canvas.rollback(mark);
+            for b in &tops[start..end] {
+                if !turned_label(canvas, b, &bounds) {
+                    if b.negative {
+                        unplaced.down = true;
+                    } else {
+                        unplaced.up = true;
+                    }
+                }
+            }
+        }
+        start = end;
     }
     // Slot by slot, top point first: the top point's label goes above it, the bottom one's
     // below, one between others on the side with more room. Two passes: first each label
     // right above or below its point, then the others anywhere near it, so that a label moved
-    // aside takes no place a centred one needed.
+    // aside takes no place a centred one needed. Labels keep off bars and the zero line.
     point_labels.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
     let mut placed = vec![false; point_labels.len()];
+    let mut wanted_up = vec![true; point_labels.len()];
+    let mark = canvas.mark();
     for pass in 0..2 {
-        for (k, (slot, x, y, label)) in point_labels.iter().enumerate() {
+        for (k, (slot, x, y, label, s)) in point_labels.iter().enumerate() {
             let (slot, x, y) = (*slot, *x, *y);
             if placed[k] {
                 continue;
@@ -539,8 +687,10 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                 f64::INFINITY
             };
             let w = metrics::width(label, FS_VALUE);
-            let (above, below, beside) = (y - 7.0 - FS_VALUE, y + 7.0, y - FS_VALUE * 0.55);
+            // clear of the mark (5 units each way) by the gap between labels
+            let (above, below, beside) = (y - 8.0 - FS_VALUE, y + 8.0, y - FS_VALUE * 0.55);
             let (first, second) = if down > up { (below, above) } else { (above, below) };
+            wanted_up[k] = first == above;
             let mut candidates = vec![(x, first), (x, second)];
             if pass == 1 {
                 // moved sideways, the label's edge within half a label of the point; beside it
@@ -548,21 +698,35 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
                     candidates.extend([(x + d, first), (x - d, first), (x + d, second), (x - d, second)]);
                 }
                 candidates.extend([(x + 7.0 + w / 2.0, beside), (x - 7.0 - w / 2.0, beside)]);
+                // beside the slot's bars, at the point's height
+                if let Some((b0, b1)) = slot_bars[slot] {
+                    candidates.extend([(b1 + 3.0 + w / 2.0, beside), (b0 - 3.0 - w / 2.0, beside)]);
+                }
             }
             for (tx, ty) in candidates {
                 let area = Canvas::text_area(tx, ty, label, FS_VALUE, Anchor::Middle);
-                if canvas.is_free(&area)
-                    && area.y0 >= plot_top - LABEL_BAND
-                    && area.y1 <= plot_bottom
-                    && area.x0 >= plot_left - 2.0
-                    && area.x1 <= plot_right + 2.0
-                {
-                    let c = halo(canvas);
+                if canvas.is_clear(&area) && bounds.allows(&area) {
+                    let c = value_halo(canvas, s);
                     canvas.text(tx, ty, label, FS_VALUE, Anchor::Middle, c);
                     placed[k] = true;
                     break;
                 }
             }
+        }
+    }
+    // Labels that found no place near their points: with bars, the lines' values go to rows
+    // under the axis (more room does not move a point off a bar); a line chart gets more room
+    // on that side, and the rows only when it has all the room it may get.
+    let mut in_rows = false;
+    if placed.iter().any(|p| !p) {
+        let up = (0..placed.len()).any(|k| !placed[k] && wanted_up[k]);
+        let down = (0..placed.len()).any(|k| !placed[k] && !wanted_up[k]);
+        if secondary || (up && room.up >= MAX_ROOM) || (down && room.down >= MAX_ROOM) {
+            canvas.rollback(mark);
+            in_rows = true;
+        } else {
+            unplaced.up |= up;
+            unplaced.down |= down;
         }
     }
 
@@ -644,25 +808,52 @@ pub fn layout(model: &Model, canvas: &mut Canvas) -> Result<f64, String> {
         }
         y = group_top + FS_LABEL * 1.3;
     }
-    Ok(y + PAD)
+    if in_rows {
+        y = value_rows(canvas, model, lines, &cx, slot_w, y + 4.0);
+    }
+    Ok((y + PAD, unplaced))
 }
 
-/// The value label of a bar, `y` being its place right above (or below) the bar. Tried in
-/// turn: above the bar, centred or shifted sideways into the gap beside it; inside the top of
-/// the bar; higher up, with a leader line down to the bar. The label keeps off other labels,
-/// marks and bars, and below `ceiling`.
-#[allow(clippy::too_many_arguments)]
-fn bar_label(
-    canvas: &mut Canvas,
+/// Where value labels may go: inside the plot (with its band above for the labels of the
+/// highest bars) and never across the zero line.
+struct Bounds {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    /// The zero line, when the axis has values on both sides of it.
+    zero: Option<f64>,
+}
+
+impl Bounds {
+    fn allows(&self, a: &Area) -> bool {
+        a.x0 >= self.x0
+            && a.x1 <= self.x1
+            && a.y0 >= self.y0
+            && a.y1 <= self.y1
+            && !self.zero.is_some_and(|z| a.y0 < z && z < a.y1)
+    }
+}
+
+/// The value label of one bar, `y` being its place right beyond the bar's end.
+struct BarLabel<'a> {
+    slot: usize,
     x: f64,
     y: f64,
-    label: &str,
+    text: String,
+    /// The bar's box.
     bar: Area,
-    series: &Series,
+    series: &'a Series,
     hatched: bool,
-    ceiling: f64,
-) {
-    let color = series.color.as_str();
+    negative: bool,
+}
+
+/// Places the value label of a bar. Tried in turn: beyond the bar's end, centred or shifted
+/// sideways into the gap beside it; inside the bar's end; above a positive bar, higher up,
+/// with a leader line down to the bar. The label keeps off other labels, marks and bars,
+/// within `bounds`. Whether it found a place.
+fn bar_label(canvas: &mut Canvas, b: &BarLabel, bounds: &Bounds) -> bool {
+    let (x, y, label, bar) = (b.x, b.y, b.text.as_str(), b.bar);
     let w = metrics::width(label, FS_VALUE);
     // centred on the bar, else shifted sideways (least first) into the gap beside it, as long
     // as the label still spans the bar's middle
@@ -674,35 +865,32 @@ fn bar_label(
         xs.push(x - d);
         d += 1.0;
     }
-    let fits = |canvas: &Canvas, area: &Area| canvas.is_clear(area) && area.y0 >= ceiling;
+    let fits = |canvas: &Canvas, area: &Area| canvas.is_clear(area) && bounds.allows(area);
     for &lx in &xs {
         let area = Canvas::text_area(lx, y, label, FS_VALUE, Anchor::Middle);
         if fits(canvas, &area) {
-            let c = halo(canvas);
+            let c = value_halo(canvas, b.series);
             canvas.text(lx, y, label, FS_VALUE, Anchor::Middle, c);
-            return;
+            return true;
         }
     }
-    let inside = Canvas::text_area(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle);
+    // inside at the bar's end: the top of a positive bar, the bottom of a negative one
+    let inside_y = if b.negative { bar.y1 - 3.0 - FS_VALUE * 1.08 } else { bar.y0 + 3.0 };
+    let inside = Canvas::text_area(x, inside_y, label, FS_VALUE, Anchor::Middle);
     if bar.y1 - bar.y0 >= FS_VALUE * 1.3 + 6.0
         && inside.x1 - inside.x0 <= bar.x1 - bar.x0 - 1.0
-        && canvas.is_free(&inside)
+        && canvas.is_free(&inside.spaced())
+        && bounds.allows(&inside)
     {
-        let c = if hatched {
-            halo(canvas)
-        } else if style::luminance(color) < 0.18 {
-            style::WHITE
-        } else {
-            style::TEXT
-        };
-        if !hatched {
-            plate(canvas, x, bar.y0 + 3.0, label, series, bar);
+        let c = if b.hatched { value_halo(canvas, b.series) } else { inside_color(canvas, b.series) };
+        if !b.hatched {
+            plate(canvas, x, inside_y, label, b.series, bar);
         }
-        canvas.text(x, bar.y0 + 3.0, label, FS_VALUE, Anchor::Middle, c);
-        return;
+        canvas.text(x, inside_y, label, FS_VALUE, Anchor::Middle, c);
+        return true;
     }
-    if y > bar.y0 {
-        return; // below a negative bar: no room
+    if b.negative {
+        return false;
     }
     for step in 1..=8 {
         let ly = y - f64::from(step) * FS_VALUE * 0.6;
@@ -713,12 +901,92 @@ fn bar_label(
             if fits(canvas, &area) && canvas.is_free(&lead) {
                 canvas.line(&[(x, bar.y0 - 1.0), (x, area.y1)], style::AXIS, 1);
                 canvas.take(lead);
-                let c = halo(canvas);
+                let c = value_halo(canvas, b.series);
                 canvas.text(lx, ly, label, FS_VALUE, Anchor::Middle, c);
-                return;
+                return true;
             }
         }
     }
+    false
+}
+
+/// The value label of a bar turned a quarter, read upwards, in the bar's own column beyond
+/// its end: it crosses no other bar however narrow the bars are, as long as a bar is as wide
+/// as the digits are tall. Whether it found a place.
+fn turned_label(canvas: &mut Canvas, b: &BarLabel, bounds: &Bounds) -> bool {
+    let x = (b.bar.x0 + b.bar.x1) / 2.0;
+    let (end, anchor, out) = if b.negative { (b.bar.y1, Anchor::End, 1.0) } else { (b.bar.y0, Anchor::Start, -1.0) };
+    // right beyond the end, else further out (past a line's mark) with a leader to the bar
+    let mut offset = 3.0;
+    loop {
+        let y = end + out * offset;
+        let area = Canvas::turned_area(x, y, &b.text, FS_VALUE, anchor);
+        if !bounds.allows(&area) {
+            return false;
+        }
+        if canvas.room_for(&area, &area) {
+            if offset > 3.0 {
+                canvas.line(&[(x, end + out), (x, y)], style::AXIS, 1);
+            }
+            let c = value_halo(canvas, b.series);
+            canvas.turned_text(x, y, &b.text, FS_VALUE, anchor, c);
+            return true;
+        }
+        offset += 2.0;
+    }
+}
+
+/// The values of the lines in rows under the axis, one row a line, each value under its slot
+/// and the row led by the line's swatch. Values too wide for their slot alternate between two
+/// lines. Returns the y below the rows.
+fn value_rows(
+    canvas: &mut Canvas,
+    model: &Model,
+    lines: &[Series],
+    cx: &dyn Fn(usize) -> f64,
+    slot_w: f64,
+    y: f64,
+) -> f64 {
+    let mut y = y;
+    let line_h = FS_VALUE * 1.3;
+    for (k, s) in lines.iter().enumerate() {
+        let texts: Vec<Option<String>> = s.values.iter().map(|v| v.map(|v| model.value_label(v, &s.unit))).collect();
+        let widest = texts.iter().flatten().map(|t| metrics::width(t, FS_VALUE)).fold(0.0, f64::max);
+        let staggered = widest > slot_w - 2.0 * LABEL_GAP;
+        let mid = y + FS_VALUE * 0.5;
+        let color = style::rgb(&s.color);
+        canvas.line(&[(PAD, mid), (PAD + 16.0, mid)], color, 2);
+        marker(canvas, style::marker(k), PAD + 8.0, mid, color, None);
+        canvas.take(Area { x0: PAD, y0: mid - 5.0, x1: PAD + 16.0, y1: mid + 5.0 });
+        for (i, text) in texts.iter().enumerate() {
+            let Some(text) = text else { continue };
+            let ty = if staggered && i % 2 == 1 { y + line_h } else { y };
+            let c = canvas.paint("#1a1a1a", &[("data-row-of", &s.id)]);
+            canvas.text(cx(i), ty, text, FS_VALUE, Anchor::Middle, c);
+        }
+        y += line_h * if staggered { 2.0 } else { 1.0 } + 2.0;
+    }
+    y
+}
+
+/// Dark label text with a white halo, legible over lines, marked with the series it labels.
+fn value_halo(canvas: &mut Canvas, s: &Series) -> RGBColor {
+    canvas.paint(
+        "#1a1a1a",
+        &[
+            ("stroke", "#fff"),
+            ("stroke-width", "3"),
+            ("stroke-linejoin", "round"),
+            ("paint-order", "stroke"),
+            ("data-value-of", &s.id),
+        ],
+    )
+}
+
+/// Label text inside a bar: white on dark series colours, dark on light ones.
+fn inside_color(canvas: &mut Canvas, s: &Series) -> RGBColor {
+    let color = if style::luminance(&s.color) < 0.18 { "#fff" } else { "#1a1a1a" };
+    canvas.paint(color, &[("data-value-of", &s.id)])
 }
 
 /// A plain patch of the series colour behind a value label inside a bar, so that the bar's

@@ -16,6 +16,9 @@ pub mod metrics;
 mod metrics_table;
 pub mod style;
 
+/// Height of the band above a bar chart's plot for the labels of its highest bars.
+pub use cartesian::LABEL_BAND;
+
 use crate::data::{ChartKind, ChartSpec, Column, Data, RowKind, Status, UnitChoice};
 use crate::format::{self, FigureOptions, Number};
 use crate::lang::Lang;
@@ -74,6 +77,8 @@ pub struct Words {
     pub legend_status: String,
     pub list_sep: String,
     pub status_sep: String,
+    /// The line under a chart some of whose values have no label.
+    pub unlabelled: String,
     status: [String; 3],
     desc: String,
     desc_no_range: String,
@@ -92,6 +97,7 @@ impl Words {
             legend_status: text("chart-legend-status")?,
             list_sep: text("chart-list-separator")?,
             status_sep: text("chart-status-separator")?,
+            unlabelled: text("chart-unlabelled")?,
             status: [text("chart-status-forecast")?, text("chart-status-plan")?, text("chart-status-target")?],
             desc: text("chart-desc")?,
             desc_no_range: text("chart-desc-no-range")?,
@@ -231,6 +237,16 @@ impl Model {
             };
             slots.push(slot);
         }
+        // A row with no value in any of the chart's series (a forecast of other columns only)
+        // would be an empty column on the chart and an empty row in its table: it is left out.
+        let filled: Vec<bool> = (0..slots.len())
+            .map(|i| series.iter().chain(&lines).chain(&total).any(|s| s.values[i].is_some()))
+            .collect();
+        let (mut series, mut lines, mut total) = (series, lines, total);
+        for s in series.iter_mut().chain(lines.iter_mut()).chain(total.iter_mut()) {
+            retain_where(&mut s.values, &filled);
+        }
+        retain_where(&mut slots, &filled);
         Ok(Model {
             id: spec.id.clone(),
             element_id: element_id(&spec.id, 1),
@@ -327,6 +343,12 @@ impl Model {
             Ok(fill(&self.words.desc_no_range, &[("title", &self.title), ("items", &items)]))
         }
     }
+}
+
+/// Keeps the items whose flag in `keep` is set.
+fn retain_where<T>(items: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    items.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// The figure's element id for the `placement`-th (from 1) time the chart `chart_id` is placed

@@ -21,3 +21,5 @@ chart-desc-change = %series% %from% in %first% and %to% in %last%
 chart-desc-value = %series% %value% in %period%
 chart-desc-share = %category% %value%
 chart-desc-status-value = %value% (%status%)
+# under a chart some of whose values found no room for a label
+chart-unlabelled = Values without a label on the chart are in the data table.

@@ -21,3 +21,5 @@ chart-desc-change = %series%は%first%の%from%から%last%の%to%
 chart-desc-value = %series%は%period%に%value%
 chart-desc-share = %category% %value%
 chart-desc-status-value = %value%（%status%）
+# under a chart some of whose values found no room for a label
+chart-unlabelled = グラフに数値の表示がない項目は、データ表に記載しています。
