@@ -24,6 +24,9 @@ pub struct Item<'a> {
     pub shown: &'a Page,
     /// On lists of other languages than Japanese.
     pub status: Option<EnglishStatus>,
+    /// On the Japanese list: the English version, when there is one (full, summary or
+    /// delayed), so that the list can say so and link it.
+    pub english: Option<&'a Page>,
 }
 
 /// One page of a list: the whole news or one year's, and which of its items it shows.
@@ -84,7 +87,9 @@ impl<'a> News<'a> {
                 .map(|original| {
                     let shown = content.twin(original, lang).unwrap_or(original);
                     let status = if lang == Lang::Ja { None } else { original.english_status() };
-                    Item { original, shown, status }
+                    let has_english = original.english_status().is_some_and(|s| s.has_english());
+                    let english = (lang == Lang::Ja && has_english).then(|| content.twin(original, Lang::En)).flatten();
+                    Item { original, shown, status, english }
                 })
                 .collect();
             paginate(&mut lists, lang, None, &list_dir(lang), list.len(), news.page_size);
@@ -195,7 +200,10 @@ pub struct ItemView {
     pub datetime: String,
     pub category: String,
     pub category_id: String,
+    /// The English status on every list: on the Japanese list only for entries with an
+    /// English version, which `english_href` then links.
     pub status: Option<StatusView>,
+    pub english_href: Option<String>,
     pub attachments: Vec<AttachmentView>,
 }
 
@@ -235,7 +243,7 @@ impl Item<'_> {
             datetime: entry.date.iso(),
             category,
             category_id: entry.category.clone(),
-            status: self.status.map(|s| StatusView {
+            status: self.status.or(self.english.and(entry.english)).map(|s| StatusView {
                 kind: s.id(),
                 date: match s {
                     EnglishStatus::Delayed(d) => d.label(lang),
@@ -246,6 +254,7 @@ impl Item<'_> {
                     _ => None,
                 },
             }),
+            english_href: self.english.map(|page| format!("{root}{}", page.rel_dir())),
             attachments: shown_entry
                 .attachments
                 .iter()

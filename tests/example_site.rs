@@ -377,6 +377,22 @@ fn every_disclosure_is_on_the_english_list_with_its_status() {
         }
     }
     assert_eq!(en.matches("<li class=\"news-item\">").count(), entries.len(), "no entry dropped or doubled");
+    // The Japanese list tells its readers where an English version exists, and links it.
+    let ja = news_list("ja");
+    for (rel, status, _) in &entries {
+        let item = ja
+            .split("<li class=\"news-item\">")
+            .map(|item| item.split("</li>").next().unwrap())
+            .find(|item| item.contains(&format!("../../ja/news/{rel}/\"")))
+            .unwrap_or_else(|| panic!("{rel} is not on the Japanese list"));
+        if status == "japanese-only" {
+            assert!(!item.contains("news-status") && !item.contains("/en/news/"), "{rel}: {item}");
+        } else {
+            let status_link = between(item, &format!("news-status-{status}\"><a href=\""), "</a>");
+            let target = status_link.trim_start_matches("../");
+            assert!(target.starts_with(&format!("en/news/{rel}/\" hreflang=\"en\">")), "{rel}: {item}");
+        }
+    }
 }
 
 #[test]

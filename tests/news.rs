@@ -98,6 +98,40 @@ fn lists_are_newest_first_paged_and_archived_by_year() {
 }
 
 #[test]
+fn the_japanese_list_links_each_english_version_with_its_status() {
+    let (_site, out) = built(&[]);
+    let mut japanese: Vec<String> = Vec::new();
+    for page in ["ja/news", "ja/news/page/2", "ja/news/page/3"] {
+        let html = read(&out.join(page).join("index.html"));
+        assert!(html.contains("英文ページにリンクしています"), "{page}: the list says what the marks are");
+        for item in html.split("<li class=\"news-item\">").skip(1) {
+            let (_, title) = listed(item).remove(0);
+            let status = item.split_once("<span class=\"news-status ").map(|(_, rest)| {
+                let link = between(rest, "<a ", "</a>");
+                let href = attr_values(&format!("<a {link}"), "href").remove(0);
+                assert!(link.contains("hreflang=\"en\""), "{title}: {link}");
+                format!("{} → {href}", link.split_once('>').unwrap().1)
+            });
+            japanese.push(format!("{title}: {}", status.unwrap_or_else(|| "-".into())));
+        }
+    }
+    assert_eq!(
+        japanese,
+        [
+            format!("{AGM}: 英文遅延（2024年6月27日に英文開示） → ../../en/news/2024/agm/"),
+            format!("{RESULTS}: 英文全文 → ../../en/news/2024/q4-results/"),
+            format!("{DIVIDEND}: 英文要約 → ../../../../en/news/2024/dividend/"),
+            format!("{ALLIANCE}: 英文全文 → ../../../../en/news/2023/alliance/"),
+            format!("{OFFICE}: -"),
+        ]
+    );
+    // The home page's newest entries carry the same link.
+    let home = read(&out.join("ja/index.html"));
+    assert!(home.contains("<a href=\"../en/news/2024/agm/\" hreflang=\"en\">英文遅延（2024年6月27日に英文開示）</a>"));
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
 fn the_english_list_shows_every_japanese_entry_with_its_english_status() {
     let (_site, out) = built(&[]);
     let mut english: Vec<(String, String)> = Vec::new();
