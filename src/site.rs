@@ -1007,7 +1007,10 @@ pub fn static_collision(path: &Path, rel: &str) -> Error {
         Location::file(path),
         format!("this static file would replace the generated file `{rel}`"),
     )
-    .with_hint("rename or move the static file; generated pages, CSVs and feeds are not overridden")
+    .with_hint(
+        "rename or move the static file; generated pages, CSVs, feeds, calendar files, workbooks and library \
+         documents are never replaced",
+    )
 }
 
 /// Writes the theme's static files, each replaced by the site's `static/` file of that name.

@@ -90,6 +90,15 @@ fn file_names_with_spaces_japanese_and_reserved_characters_get_working_links() {
 }
 
 #[test]
+fn check_and_build_refuse_static_files_where_calendars_workbooks_and_documents_go() {
+    let site = fixture_site("library");
+    common::assert_static_files_clash(
+        site.path(),
+        &["ja/calendar.ics", "en/calendar.ics", "ja/data/financial-data.xlsx", "library/fy2025/tanshin.pdf"],
+    );
+}
+
+#[test]
 fn calendar_splits_events_by_the_build_date() {
     for (today, upcoming, past) in [
         (

@@ -62,6 +62,12 @@ fn attachments_with_spaces_japanese_and_reserved_characters_get_working_links() 
 }
 
 #[test]
+fn check_and_build_refuse_a_static_file_where_a_feed_goes() {
+    let site = fixture_site("news");
+    assert_static_files_clash(site.path(), &["ja/news/feed.xml", "en/news/feed.xml"]);
+}
+
+#[test]
 fn lists_are_newest_first_paged_and_archived_by_year() {
     let (_site, out) = built(&[]);
     // Newest first; on one day the entry with a time of day comes first (15:00 after a date

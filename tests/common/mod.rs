@@ -228,3 +228,25 @@ pub fn texts(html: &str, class: &str) -> Vec<String> {
     let marker = format!("class=\"{class}\"");
     html.split(&marker).skip(1).map(|rest| between(rest, ">", "<").to_string()).collect()
 }
+
+/// Puts a static file at each of `generated` (paths from the output root) and returns what
+/// `check` and `build` say: both must fail, naming every static file and what it would replace.
+pub fn assert_static_files_clash(root: &Path, generated: &[&str]) {
+    for rel in generated {
+        let file = root.join("static").join(rel);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(&file, "not the generated file\n").unwrap();
+    }
+    let check = irsite(root, &["check"]);
+    let out = root.join("public");
+    let built = build(root, &out, &["--today", "2026-05-13"]);
+    for (what, result) in [("check", &check), ("build", &built)] {
+        assert!(!result.status.success(), "{what} accepts the clash");
+        let text = stderr(result);
+        for rel in generated {
+            let message = format!("static/{rel}: this static file would replace the generated file `{rel}`");
+            assert!(text.contains(&message), "{what} does not name {rel}:\n{text}");
+        }
+    }
+    assert!(!out.exists(), "a failed build writes no site");
+}
