@@ -2,9 +2,9 @@
 //!
 //! The build is a pipeline, one module per stage, data flowing one way:
 //! `config` → `content` (pages) + `data` (figures) + `library` (documents) + `events` (the IR
-//! calendar) + `i18n` (strings) → `markdown` (with `shortcode`, `figures`, `tables`, `chart`,
-//! `listings`) → `render` (templates) → `output` (calendar files, workbooks) → `site`
-//! (validate, write, swap in).
+//! calendar; these two are `typed_data` files) + `i18n` (strings) → `markdown` (with
+//! `shortcode`, `figures`, `tables`, `chart`, `listings`) → `render` (templates) → `output`
+//! (calendar files, workbooks) → `site` (validate, write, swap in).
 //!
 //! Shared below the pipeline: `error` (typed errors with file and line), `input` (the one rule
 //! for reading a site's files), `publish` (atomic writes, the output swapped in whole), `spreadsheet` (CSV cells that never
@@ -52,5 +52,6 @@ pub mod spreadsheet;
 pub mod tables;
 pub mod theme;
 pub mod translations;
+pub mod typed_data;
 
 pub use error::{Error, Result};

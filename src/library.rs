@@ -23,11 +23,10 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::{toml_error, Config};
-use crate::error::{Error, LineIndex, Location, Result, Stage};
-use crate::format::date_label;
+use crate::error::{Error, Location, Result, Stage};
 use crate::lang::Lang;
 use crate::model::Period;
+use crate::typed_data::{Bilingual, Checker, TypeLabel, TypedData, TypedEntry};
 
 /// Where the documents live, below `content/`; the same path below the output root.
 pub const LIBRARY_DIR: &str = "library";
@@ -45,44 +44,9 @@ const FILE_KINDS: [(&str, &str); 9] = [
     ("html", "HTML"),
 ];
 
-/// A label in both languages (a document type or an event type).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TypeLabel {
-    pub id: String,
-    pub ja: String,
-    pub en: String,
-}
-
-impl TypeLabel {
-    pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// Text given in both languages.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Bilingual {
-    pub ja: String,
-    pub en: String,
-}
-
-impl Bilingual {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLibrary {
+pub struct RawLibrary {
     #[serde(rename = "type", default)]
     types: Vec<Spanned<TypeLabel>>,
     #[serde(rename = "document", default)]
@@ -91,7 +55,7 @@ struct RawLibrary {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDocument {
+pub struct RawDocument {
     #[serde(rename = "type")]
     kind: Spanned<String>,
     period: Spanned<String>,
@@ -142,92 +106,59 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    /// In the order the site lists them; listings follow it within a period.
-    pub types: Vec<TypeLabel>,
-    pub documents: Vec<Document>,
-    /// `content/data/library.toml`, when the site has one.
-    pub path: Option<PathBuf>,
+impl TypedEntry for Document {
+    const FILE_NAME: &'static str = "library.toml";
+    const WHAT: &'static str = "document";
+    type File = RawLibrary;
+    type Raw = RawDocument;
+
+    fn parts(file: RawLibrary) -> (Vec<Spanned<TypeLabel>>, Vec<Spanned<RawDocument>>) {
+        (file.types, file.documents)
+    }
+
+    fn check(entry: Spanned<RawDocument>, file: &Checker, _: &[Document], errors: &mut Vec<Error>) -> Option<Document> {
+        let location = file.at(entry.span());
+        let raw = entry.into_inner();
+        let before = errors.len();
+        file.check_type(&raw.kind, Self::WHAT, errors);
+        if let Err(e) = Period::parse(raw.period.get_ref()) {
+            errors.push(
+                file.error(raw.period.span(), format!("`{}` is not a fiscal period", e.0))
+                    .with_hint("a fiscal period such as FY2025 or FY2025Q1"),
+            );
+        }
+        file.date(&raw.date, errors);
+        let files_at = file.at(raw.file.span());
+        let files = raw.file.into_inner();
+        let dir = file.content_dir.join(LIBRARY_DIR);
+        let name = &raw.title.ja;
+        let ja = measure(&dir, &files.ja, name, &files_at).map_err(|e| errors.push(e)).ok();
+        let en = files.en.map(|f| measure(&dir, &f, name, &files_at).map_err(|e| errors.push(e)).ok());
+        if errors.len() > before {
+            return None;
+        }
+        Some(Document {
+            type_id: raw.kind.into_inner(),
+            period: raw.period.into_inner(),
+            date: raw.date.into_inner(),
+            title: raw.title,
+            ja: ja?,
+            en: en.flatten(),
+            location,
+        })
+    }
 }
 
+/// The site's documents, in the order of `library.toml`; listings follow the type list's
+/// order within a period.
+pub type Library = TypedData<Document>;
+
 impl Library {
-    pub fn file_path(config: &Config) -> PathBuf {
-        config.data_dir().join("library.toml")
-    }
-
-    /// The site's library; empty when it has no `library.toml`.
-    pub fn load(config: &Config) -> Result<Library> {
-        let path = Library::file_path(config);
-        if !path.exists() {
-            return Ok(Library::default());
-        }
-        let text = crate::input::read_text(&config.root, &path, Stage::Data)?;
-        Library::parse(&config.content_dir().join(LIBRARY_DIR), &path, &text)
-    }
-
-    pub fn parse(files_dir: &Path, path: &Path, text: &str) -> Result<Library> {
-        let raw: RawLibrary = toml::from_str(text).map_err(|e| toml_error(Stage::Data, path, text, 1, &e))?;
-        let lines = LineIndex::new(text);
-        let at = |span: std::ops::Range<usize>| Location::line(path, lines.line(span.start));
-        let types = check_types(raw.types, "document", &at)?;
-        let mut errors = Vec::new();
-        let mut documents = Vec::new();
-        for entry in raw.documents {
-            let entry_at = at(entry.span());
-            let raw = entry.into_inner();
-            let mut problems = Vec::new();
-            if !types.iter().any(|t| t.id == *raw.kind.get_ref()) {
-                problems.push(unknown_type(raw.kind.get_ref(), &types, "document", at(raw.kind.span())));
-            }
-            if let Err(e) = Period::parse(raw.period.get_ref()) {
-                problems.push(
-                    Error::input(Stage::Data, at(raw.period.span()), format!("`{}` is not a fiscal period", e.0))
-                        .with_hint("a fiscal period such as FY2025 or FY2025Q1"),
-                );
-            }
-            if let Err(e) = check_date(raw.date.get_ref()) {
-                problems.push(Error::input(Stage::Data, at(raw.date.span()), e));
-            }
-            let files_at = at(raw.file.span());
-            let files = raw.file.into_inner();
-            let name = &raw.title.ja;
-            let ja = measure(files_dir, &files.ja, name, &files_at);
-            let en = files.en.as_deref().map(|f| measure(files_dir, f, name, &files_at)).transpose();
-            match (ja, en) {
-                (Ok(ja), Ok(en)) if problems.is_empty() => documents.push(Document {
-                    type_id: raw.kind.into_inner(),
-                    period: raw.period.into_inner(),
-                    date: raw.date.into_inner(),
-                    title: raw.title,
-                    ja,
-                    en,
-                    location: entry_at,
-                }),
-                (ja, en) => {
-                    problems.extend(ja.err());
-                    problems.extend(en.err());
-                    errors.extend(problems);
-                }
-            }
-        }
-        Error::collect(errors)?;
-        Ok(Library { types, documents, path: Some(path.to_path_buf()) })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-
-    pub fn type_label(&self, id: &str) -> Option<&TypeLabel> {
-        self.types.iter().find(|t| t.id == id)
-    }
-
     /// Documents grouped by fiscal period, the period with the newest document first; within a
     /// period, in the order of the type list, newest first.
     pub fn by_period(&self) -> Vec<(&str, Vec<&Document>)> {
         let mut groups: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
-        for doc in &self.documents {
+        for doc in &self.entries {
             groups.entry(doc.period.as_str()).or_default().push(doc);
         }
         let type_rank = |doc: &Document| self.types.iter().position(|t| t.id == doc.type_id).unwrap_or(usize::MAX);
@@ -239,52 +170,6 @@ impl Library {
         groups.sort_by(|(pa, a), (pb, b)| newest(b).cmp(&newest(a)).then_with(|| pb.cmp(pa)));
         groups
     }
-}
-
-/// Type ids are unique lower-case names.
-pub fn check_types(
-    types: Vec<Spanned<TypeLabel>>,
-    what: &str,
-    at: &dyn Fn(std::ops::Range<usize>) -> Location,
-) -> Result<Vec<TypeLabel>> {
-    let mut errors = Vec::new();
-    let mut checked: Vec<TypeLabel> = Vec::new();
-    for entry in types {
-        let location = at(entry.span());
-        let label = entry.into_inner();
-        let valid = !label.id.is_empty()
-            && label.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !valid {
-            errors.push(Error::input(
-                Stage::Data,
-                location,
-                format!("{what} type id `{}` must be lower-case letters, digits, - and _", label.id),
-            ));
-        } else if checked.iter().any(|t| t.id == label.id) {
-            errors.push(Error::input(Stage::Data, location, format!("{what} type `{}` is listed twice", label.id)));
-        } else {
-            checked.push(label);
-        }
-    }
-    Error::collect(errors)?;
-    Ok(checked)
-}
-
-pub fn unknown_type(id: &str, types: &[TypeLabel], what: &str, location: Location) -> Error {
-    let known: Vec<&str> = types.iter().map(|t| t.id.as_str()).collect();
-    Error::input(Stage::Data, location, format!("unknown {what} type `{id}`")).with_hint(if known.is_empty() {
-        format!("list the {what} types first: [[type]] with id, ja and en")
-    } else {
-        format!("{what} types of this site: {}", known.join(", "))
-    })
-}
-
-/// A full `YYYY-MM-DD` date.
-pub fn check_date(date: &str) -> std::result::Result<(), String> {
-    if date.len() != 10 {
-        return Err(format!("date `{date}` must be YYYY-MM-DD"));
-    }
-    date_label(date, Lang::En).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Checks that `rel` names a file inside `dir` (no `..`, no absolute path, no link leading
@@ -314,7 +199,8 @@ fn measure(dir: &Path, rel: &str, document: &str, location: &Location) -> Result
     let real = source.canonicalize().map_err(|_| missing())?;
     let real_dir = dir.canonicalize().map_err(|_| missing())?;
     if !real.starts_with(&real_dir) {
-        return Err(fail(format!("document `{document}`: `{rel}` leads outside content/{LIBRARY_DIR}/")));
+        return Err(fail(format!("document `{document}`: `{rel}` leads outside content/{LIBRARY_DIR}/"))
+            .with_hint(format!("put the file itself in content/{LIBRARY_DIR}/, not a link to a file elsewhere")));
     }
     let meta = std::fs::metadata(&real).map_err(|e| Error::io(&source, e))?;
     if !meta.is_file() {
@@ -354,46 +240,33 @@ mod tests {
         assert_eq!(size_label(1_258_291), "1.2 MB");
     }
 
+    /// A `[[document]]` entry of a library.toml.
+    fn document(kind: &str, period: &str, date: &str, file: &str) -> String {
+        format!("[[document]]\ntype = \"{kind}\"\nperiod = \"{period}\"\ndate = \"{date}\"\ntitle = {{ ja = \"{file}\", en = \"{file}\" }}\nfile = {{ ja = \"{file}\" }}\n")
+    }
+
     #[test]
     fn periods_are_ordered_by_their_newest_document() {
-        let dir = tempfile::tempdir().unwrap();
+        let content = tempfile::tempdir().unwrap();
+        let dir = content.path().join(LIBRARY_DIR);
+        std::fs::create_dir(&dir).unwrap();
         for name in ["a.pdf", "b.pdf", "c.pdf"] {
-            std::fs::write(dir.path().join(name), b"%PDF").unwrap();
+            std::fs::write(dir.join(name), b"%PDF").unwrap();
         }
-        let text = r#"
-[[type]]
-id = "tanshin"
-ja = "決算短信"
-en = "Earnings report"
-[[type]]
-id = "deck"
-ja = "決算説明資料"
-en = "Presentation"
-
-[[document]]
-type = "deck"
-period = "FY2025"
-date = "2026-05-12"
-title = { ja = "説明資料", en = "Deck" }
-file = { ja = "a.pdf" }
-[[document]]
-type = "tanshin"
-period = "FY2025"
-date = "2026-05-12"
-title = { ja = "短信", en = "Report" }
-file = { ja = "b.pdf" }
-[[document]]
-type = "tanshin"
-period = "FY2025Q3"
-date = "2026-02-10"
-title = { ja = "第3四半期", en = "Q3" }
-file = { ja = "c.pdf" }
-"#;
-        let library = Library::parse(dir.path(), Path::new("library.toml"), text).unwrap();
+        let types = "[[type]]\nid = \"tanshin\"\nja = \"決算短信\"\nen = \"Earnings report\"\n\
+                     [[type]]\nid = \"deck\"\nja = \"決算説明資料\"\nen = \"Presentation\"\n";
+        let text = [
+            types.to_string(),
+            document("deck", "FY2025", "2026-05-12", "a.pdf"),
+            document("tanshin", "FY2025", "2026-05-12", "b.pdf"),
+            document("tanshin", "FY2025Q3", "2026-02-10", "c.pdf"),
+        ]
+        .concat();
+        let library = Library::parse(content.path(), Path::new("library.toml"), &text).unwrap();
         let groups = library.by_period();
         let order: Vec<(&str, Vec<&str>)> =
             groups.iter().map(|(p, docs)| (*p, docs.iter().map(|d| d.ja.rel_path.as_str()).collect())).collect();
         assert_eq!(order, vec![("FY2025", vec!["b.pdf", "a.pdf"]), ("FY2025Q3", vec!["c.pdf"])]);
-        assert_eq!(library.documents[0].location.line, Some(11));
+        assert_eq!((library.entries[0].location.line, library.entries[0].location.column), (Some(9), Some(1)));
     }
 }

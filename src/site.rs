@@ -594,7 +594,7 @@ impl Site {
     /// paths from the output root.
     pub fn download_paths(&self) -> Vec<String> {
         let mut paths = Vec::new();
-        for doc in &self.library.documents {
+        for doc in &self.library.entries {
             paths.extend(std::iter::once(&doc.ja).chain(&doc.en).map(|f| format!("{LIBRARY_DIR}/{}", f.rel_path)));
         }
         for &lang in &self.config.languages {
@@ -610,7 +610,7 @@ impl Site {
 
     fn write_downloads(&self, out: &Path) -> Result<usize> {
         let mut count = 0;
-        for doc in &self.library.documents {
+        for doc in &self.library.entries {
             for file in std::iter::once(&doc.ja).chain(&doc.en) {
                 let target = out.join(LIBRARY_DIR).join(&file.rel_path);
                 let mut copy = create_file(&target)?;

@@ -43,7 +43,7 @@ pub fn ics(events: &Events, lang: Lang, today: BuildDate, host: &str, calendar_n
     }
     calendar.name(calendar_name);
     calendar.append_property(icalendar::Property::new("X-WR-TIMEZONE", TIME_ZONE));
-    for event in &events.events {
+    for event in &events.entries {
         let mut entry = icalendar::Event::new();
         entry.uid(&format!("{}.{}@{host}", event.id, lang.code()));
         entry.timestamp(today.start_utc());
