@@ -472,6 +472,29 @@ pub fn key_location(path: &Path, text: &str, key: &str) -> Location {
     Location::file(path)
 }
 
+/// Where the value of `key` is written in the TOML table `[table]`: its line, and the column
+/// where the value starts; the table's header when the key is not written there.
+pub fn table_value_location(path: &Path, text: &str, table: &str, key: &str) -> Location {
+    let header = format!("[{table}]");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            if inside {
+                break;
+            }
+            inside = trimmed.starts_with(&header);
+            continue;
+        }
+        let value = trimmed.strip_prefix(key).and_then(|rest| rest.trim_start().strip_prefix('='));
+        if let (true, Some(value)) = (inside, value) {
+            let start = line.len() - value.trim_start().len();
+            return Location::at(path, i + 1, line[..start].chars().count() + 1);
+        }
+    }
+    key_location(path, text, &format!("[{table}"))
+}
+
 /// A TOML parse error as an input error; `first_line` is the file line where `text` begins.
 pub fn toml_error(stage: Stage, path: &Path, text: &str, first_line: usize, err: &toml::de::Error) -> Error {
     let location = match err.span() {

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::config::{key_location, toml_error};
+use crate::config::{key_location, table_value_location, toml_error};
 use crate::error::{Error, Location, Result, Stage};
 use crate::format::Number;
 use crate::model::period::latest_offset;
-use crate::model::units::SiteUnit;
+use crate::model::units::{SiteUnit, UnitError};
 use crate::model::{FiscalYear, Period, Unit, Units};
 
 /// Larger data files are refused rather than risk memory: an IR table has tens of rows.
@@ -632,10 +632,11 @@ pub fn load_table(root: &Path, csv_path: &Path, units: &Units) -> Result<Table> 
             );
             continue;
         };
-        let unit = match units.get(&spec.unit) {
+        let unit = match units.stored(&spec.unit) {
             Ok(u) => u,
             Err(e) => {
-                errors.push(Error::input(Stage::Data, unit_at(id), e.to_string()).with_hint(UNIT_HINT));
+                let at = table_value_location(&sidecar_path, &sidecar_text, &format!("columns.{id}"), "unit");
+                errors.push(Error::input(Stage::Data, at, e.to_string()).with_hint(unit_hint(&e)));
                 continue;
             }
         };
@@ -867,7 +868,15 @@ struct RawFact {
     note: Option<String>,
 }
 
-const UNIT_HINT: &str = "define the site's own units in content/data/units.toml";
+/// What to do about a unit a column or fact cannot be stored in.
+fn unit_hint(error: &UnitError) -> &'static str {
+    match error {
+        UnitError::DisplayOnly { .. } => {
+            "store the amount in oku_yen or million_yen, and show it in billions with unit=\"billion_yen\" (or unit_en=)"
+        }
+        _ => "define the site's own units in content/data/units.toml",
+    }
+}
 
 fn load_facts(root: &Path, path: &Path, units: &Units) -> Result<BTreeMap<String, Fact>> {
     let text = read_data(root, path)?;
@@ -905,10 +914,11 @@ fn load_facts(root: &Path, path: &Path, units: &Units) -> Result<BTreeMap<String
                 continue;
             }
         };
-        let unit = match units.get(&fact.unit) {
+        let unit = match units.stored(&fact.unit) {
             Ok(u) => u,
             Err(e) => {
-                errors.push(Error::input(Stage::Data, location.clone(), e.to_string()).with_hint(UNIT_HINT));
+                let at = table_value_location(path, &text, &id, "unit");
+                errors.push(Error::input(Stage::Data, at, e.to_string()).with_hint(unit_hint(&e)));
                 continue;
             }
         };

@@ -496,7 +496,8 @@ pub fn figure(n: Number, unit: &Unit, lang: Lang, opts: &FigureOptions) -> Resul
         (Kind::People, Lang::Ja) => format!("{}名", plain(&at(0))),
         (Kind::Shares, Lang::Ja) => format!("{}株", plain(&at(0))),
         (Kind::Shares, Lang::En) => count_noun(&plain(&at(0)), "share", "shares"),
-        (Kind::People, Lang::En) | (Kind::Count | Kind::Ratio, _) => plain(&at(0)),
+        (Kind::People, Lang::En) => count_noun(&plain(&at(0)), "person", "people"),
+        (Kind::Count | Kind::Ratio, _) => plain(&at(0)),
         (Kind::Site(site), Lang::Ja) => site.ja.replacen("{}", &plain(&at(0)), 1),
         (Kind::Site(site), Lang::En) => {
             let e = site.en_exponent;
@@ -1025,9 +1026,10 @@ mod tests {
 
     #[test]
     fn people_companies_count() {
-        assert_eq!(both("4147", "people"), pair("4,147名", "4,147"));
-        assert_eq!(both("0", "people"), pair("0名", "0"));
-        assert_eq!(both("-12", "people"), pair("△12名", "-12"));
+        assert_eq!(both("4147", "people"), pair("4,147名", "4,147 people"));
+        assert_eq!(both("1", "people"), pair("1名", "1 person"));
+        assert_eq!(both("0", "people"), pair("0名", "0 people"));
+        assert_eq!(both("-12", "people"), pair("△12名", "-12 people"));
         assert_eq!(both("13000", "companies"), pair("13,000社", "13,000"));
         assert_eq!(both("-1", "companies"), pair("△1社", "-1"));
         assert_eq!(both("0", "companies"), pair("0社", "0"));
@@ -1060,6 +1062,45 @@ mod tests {
         assert_eq!(both("-0.3", "ratio"), pair("△0.3", "-0.3"));
         assert_eq!(fig_with("1.25", "ratio", Lang::En, None, Some(1)), "1.3");
         assert_eq!(fig_with("1.2", "ratio", Lang::Ja, None, Some(2)), "1.20");
+    }
+
+    /// Every built-in unit in both languages: the figure as a reader sees it and the caption of
+    /// an axis or table column in it. Only `count` and `ratio` are plain numbers, with no unit
+    /// to show; every other unit is visible in the figure and in its caption.
+    #[test]
+    fn every_built_in_unit_is_visible_in_both_languages() {
+        #[rustfmt::skip]
+        let cases: [(&str, [&str; 2], [&str; 2], [&str; 2]); 12] = [
+            // unit, figure of 1234.5 (ja, en), figure of 1 (ja, en), caption (ja, en)
+            ("yen", ["1,234.5円", "¥1,234.5"], ["1円", "¥1"], ["円", "¥"]),
+            ("thousand_yen", ["1,234.5千円", "¥1,234.5 thousand"], ["1千円", "¥1 thousand"], ["千円", "¥ thousand"]),
+            ("million_yen", ["1,234.5百万円", "¥1,234.5 million"], ["1百万円", "¥1 million"], ["百万円", "¥ million"]),
+            ("oku_yen", ["1,234.5億円", "¥123.45 billion"], ["1億円", "¥100 million"], ["億円", "¥100 million"]),
+            ("percent", ["1,234.5%", "1,234.5%"], ["1%", "1%"], ["%", "%"]),
+            ("pct_change", ["+1,234.5%", "+1,234.5%"], ["+1%", "+1%"], ["%", "%"]),
+            ("points", ["+1,234.5ポイント", "+1,234.5 pt"], ["+1ポイント", "+1 pt"], ["ポイント", "pt"]),
+            ("times", ["1,234.5倍", "1,234.5x"], ["1倍", "1x"], ["倍", "x"]),
+            ("people", ["1,234.5名", "1,234.5 people"], ["1名", "1 person"], ["名", "people"]),
+            ("shares", ["1,234.5株", "1,234.5 shares"], ["1株", "1 share"], ["株", "shares"]),
+            ("count", ["1,234.5", "1,234.5"], ["1", "1"], ["", ""]),
+            ("ratio", ["1,234.5", "1,234.5"], ["1", "1"], ["", ""]),
+        ];
+        // `billion_yen` only shows amounts stored in another money unit (see money_in_any_money_unit)
+        let listed: Vec<&str> = cases.iter().map(|c| c.0).collect();
+        for u in Unit::all_built_in() {
+            assert!(listed.contains(&u.id()) || u.id() == "billion_yen", "built-in unit `{u}` is not in this test");
+        }
+        for (id, many, one, caption) in cases {
+            let u = unit(id);
+            for (k, lang) in Lang::ALL.into_iter().enumerate() {
+                assert_eq!(fig("1234.5", id, lang), many[k], "{id} ({lang:?})");
+                assert_eq!(fig("1", id, lang), one[k], "{id} ({lang:?})");
+                assert_eq!(u.axis_caption(lang), caption[k], "{id} ({lang:?})");
+                let plain = matches!(u.kind(), Kind::Count | Kind::Ratio);
+                assert_eq!(many[k] == "1,234.5", plain, "{id} ({lang:?}): a unit to show, or none");
+                assert_eq!(caption[k].is_empty(), plain, "{id} ({lang:?}): a caption, or none");
+            }
+        }
     }
 
     #[test]

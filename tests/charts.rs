@@ -786,6 +786,33 @@ fn an_axis_in_another_money_unit_keeps_every_digit() {
 }
 
 #[test]
+fn amounts_are_never_stored_in_billions() {
+    // Japanese has no billions: a column or a fact in billion_yen would have no Japanese unit
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), "period,revenue\nFY2022,518.6\n").unwrap();
+    std::fs::write(
+        dir.path().join("t.toml"),
+        "# amounts\n[columns.revenue]\nunit = \"billion_yen\"\nlabel = \"series-revenue\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("facts.toml"), "[cash]\nvalue = \"12.5\"\nunit = \"bn_yen\"\n").unwrap();
+    let err = Data::load(dir.path(), dir.path()).unwrap_err();
+    let all = err.to_string();
+    // the line and column of the unit's value
+    for (file, line) in [("t.toml", 3), ("facts.toml", 3)] {
+        assert!(all.contains(&format!("{}:8:", at(dir.path(), file, line))), "{file}:{line}:8 in {all}");
+    }
+    assert!(all.contains("unit \"billion_yen\" is for showing amounts only"), "{all}");
+    assert!(all.contains("unit \"bn_yen\" is for showing amounts only"), "{all}");
+    for e in err.flatten() {
+        assert!(
+            e.hint().is_some_and(|h| h.contains("unit=\"billion_yen\"")),
+            "the hint says how to show billions: {e}"
+        );
+    }
+}
+
+#[test]
 fn an_axis_unit_must_be_money_for_money() {
     let (dir, data) = million_yen_data(&format!("{MILLION_CHART}unit = \"percent\"\n"));
     let err = data.unwrap_err().to_string();

@@ -133,7 +133,7 @@ fn data_numbers(data: &Data) -> BTreeMap<String, BTreeSet<(String, &str)>> {
 /// `ratio` figures have no unit in either language and are compared with every number.
 fn context_units(before: &str, after: &str) -> Option<&'static [&'static str]> {
     let yen_before = before.ends_with('¥') || before.ends_with("-¥");
-    let table: [(&str, &'static [&'static str]); 14] = [
+    let table: [(&str, &'static [&'static str]); 16] = [
         ("億円", &["oku_yen"]),
         ("百万円", &["oku_yen"]),
         (" billion", &["oku_yen"]),
@@ -146,6 +146,8 @@ fn context_units(before: &str, after: &str) -> Option<&'static [&'static str]> {
         ("社", &["companies"]),
         (" companies", &["companies"]),
         ("名", &["people"]),
+        (" people", &["people"]),
+        (" person", &["people"]),
         ("秒", &["seconds"]),
         (" seconds", &["seconds"]),
     ];
@@ -283,6 +285,7 @@ fn excluded(text: &str, s: usize, e: usize) -> Option<&'static str> {
         " million",
         " companies",
         " people",
+        " person",
         " seconds",
         " lines",
         " members",
@@ -569,14 +572,14 @@ fn each_unit_renders_in_both_languages() {
         (r#"{{ fig(id="lines_big") }}"#, "137.4万回線", "1.374 million lines"),
         (r#"{{ fig(id="lines_small") }}"#, "45.2万回線", "452,000 lines"),
         // counts and people.
-        (r#"{{ fig(id="people") }}"#, "4,147名", "4,147"),
+        (r#"{{ fig(id="people") }}"#, "4,147名", "4,147 people"),
         (r#"{{ fig(id="companies") }}"#, "13,000社", "13,000"),
         (r#"{{ fig(id="count") }}"#, "83", "83"),
         (r#"{{ fig(id="seconds") }}"#, "30秒", "30 seconds"),
         (r#"{{ fig(id="one_second") }}"#, "1秒", "1 second"),
         (r#"{{ fig(id="ratio") }}"#, "1.2", "1.2"),
         // as-of dates.
-        (r#"{{ fig(id="people", as_of=true) }}"#, "4,147名（2022年3月末時点）", "4,147 (as of March 31, 2022)"),
+        (r#"{{ fig(id="people", as_of=true) }}"#, "4,147名（2022年3月末時点）", "4,147 people (as of March 31, 2022)"),
         (r#"{{ fig(id="count", as_of=true) }}"#, "83（2022年6月2日時点）", "83 (as of June 2, 2022)"),
         // table figures and change between periods (computed from the figures as written).
         (r#"{{ fig(id="t.income", period="FY2021") }}"#, "235億円", "¥23.5 billion"),
@@ -678,7 +681,7 @@ fn real_pages_show_localized_figures() {
         ("results", "consolidated-results.operating_income_yoy FY2021 (printed)", "+65.3%", "+65.3%"),
         ("results", "enterprise-network-services.revenue_excl_mobile_yoy FY2019", "△1.0%", "-1.0%"),
         ("results", "wan_large_customer_decline_fy2019", "44.4億円", "¥4.44 billion"),
-        ("about", "employees, as_of", "4,147名（2022年3月末時点）", "4,147 (as of March 31, 2022)"),
+        ("about", "employees, as_of", "4,147名（2022年3月末時点）", "4,147 people (as of March 31, 2022)"),
         ("about", "ntt_group_share", "26.9%", "26.9%"),
         ("shareholder-returns", "dividends.annual FY2021", "48.00円", "¥48.00"),
         ("shareholder-returns", "dividend_fy2021_year_end_revised_forecast", "23.00円", "¥23.00"),
@@ -726,7 +729,7 @@ fn audit_lists_every_figure_with_its_uses() {
     assert!(table.lines().next().unwrap().starts_with("FIGURE"));
     let csv = irsite::audit::audit_csv(&entries);
     assert!(csv.starts_with("figure,row,value,unit"));
-    assert!(csv.contains("employees,,4147,people,actual,\"4,147名\",\"4,147\",1-1,2022-03-31,,about,ja,"));
+    assert!(csv.contains("employees,,4147,people,actual,\"4,147名\",\"4,147 people\",1-1,2022-03-31,,about,ja,"));
 }
 
 /// `irsite figures --format csv` puts an author's text (a source note) that starts like a

@@ -228,6 +228,8 @@ pub enum UnitError {
     Unknown { id: String, known: String },
     #[error("unit {from} cannot be shown as {to}: only amounts of money convert into each other")]
     NotConvertible { from: String, to: String },
+    #[error("unit {id:?} is for showing amounts only: Japanese has no billions, so a number stored in it has no Japanese unit")]
+    DisplayOnly { id: String },
 }
 
 /// The units of a site: the built-in ones and those of `content/data/units.toml`.
@@ -279,6 +281,16 @@ impl Units {
             id: id.to_string(),
             known: self.by_id.keys().filter(|k| *k != "bn_yen").cloned().collect::<Vec<_>>().join(", "),
         })
+    }
+
+    /// A unit numbers are stored in (a column's or a fact's): any unit but `billion_yen`, which
+    /// only shows amounts stored in another money unit.
+    pub fn stored(&self, id: &str) -> std::result::Result<Unit, UnitError> {
+        let unit = self.get(id)?;
+        if unit.money() == Some(Money::BillionYen) {
+            return Err(UnitError::DisplayOnly { id: id.to_string() });
+        }
+        Ok(unit)
     }
 
     /// A display unit for figures in `from` (`unit=` of a figure, table or axis): any money unit
@@ -338,6 +350,11 @@ mod tests {
         );
         assert!(units.get("okuyen").unwrap_err().to_string().starts_with("unknown unit \"okuyen\" (units: "));
         assert_eq!(units.get("bn_yen").unwrap().for_lang(Lang::Ja).id(), "oku_yen");
+        for id in ["billion_yen", "bn_yen"] {
+            assert_eq!(units.stored(id).unwrap_err(), UnitError::DisplayOnly { id: id.into() });
+        }
+        assert_eq!(units.stored("oku_yen").unwrap().id(), "oku_yen");
+        assert!(matches!(units.stored("okuyen"), Err(UnitError::Unknown { .. })));
     }
 
     #[test]
