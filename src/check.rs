@@ -506,7 +506,9 @@ fn check_keys(site: &Site, templates: &[(PathBuf, String)], outcome: &mut Outcom
     }
     used.extend(site.data.label_keys().into_iter().map(|(key, _)| key.to_string()));
     let lang = site.config.default_language;
-    // The theme's own strings are its business: only the site's are reported as unused.
+    // The theme's strings are the theme's business, also where the site replaces their text (a
+    // site may word `table-category` its own way before it has a category table): only keys
+    // the site alone defines are reported as unused.
     for (key, location) in site.locales.site_keys(lang) {
         if used.contains(key) || prefixes.iter().any(|p| key.starts_with(p.as_str())) {
             continue;

@@ -21,8 +21,8 @@ pub struct Locales {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     /// Where each message is defined, per language.
     keys: BTreeMap<Lang, BTreeMap<String, Location>>,
-    /// Keys whose text is the theme's (the site does not define them), per language.
-    from_theme: BTreeMap<Lang, BTreeSet<String>>,
+    /// Keys the theme defines, per language, whether the site replaces their text or not.
+    theme_keys: BTreeMap<Lang, BTreeSet<String>>,
     /// Keys looked up during a build, for the unused-key report: a flag per defined key, so
     /// the lookups of parallel page renders share no lock.
     used: HashMap<String, AtomicBool>,
@@ -41,7 +41,7 @@ impl Locales {
         let mut errors = Vec::new();
         let mut bundles = BTreeMap::new();
         let mut keys = BTreeMap::new();
-        let mut from_theme = BTreeMap::new();
+        let mut theme_key_sets = BTreeMap::new();
         for &lang in &config.languages {
             let dir = config.locales_dir().join(lang.code());
             let theme_files: Vec<ThemeFile> = crate::theme::files(config, &format!("locales/{}", lang.code()), None)
@@ -80,7 +80,7 @@ impl Locales {
                     Err(e) => errors.push(e),
                 }
             }
-            from_theme.insert(lang, theme_keys.keys().filter(|k| !site_keys.contains_key(*k)).cloned().collect());
+            theme_key_sets.insert(lang, theme_keys.keys().cloned().collect());
             theme_keys.extend(site_keys);
             bundles.insert(lang, bundle);
             keys.insert(lang, theme_keys);
@@ -91,7 +91,8 @@ impl Locales {
             .flat_map(|k: &BTreeMap<String, Location>| k.keys())
             .map(|k| (k.clone(), AtomicBool::new(false)))
             .collect();
-        let locales = Locales { bundles, keys, from_theme, used, used_unknown: Mutex::new(BTreeSet::new()) };
+        let locales =
+            Locales { bundles, keys, theme_keys: theme_key_sets, used, used_unknown: Mutex::new(BTreeSet::new()) };
         locales.check_parity()?;
         Ok(locales)
     }
@@ -129,9 +130,10 @@ impl Locales {
         self.keys.get(&lang).into_iter().flatten()
     }
 
-    /// The keys the site's own `locales/` define (replacing the theme's or not).
+    /// The keys only the site's own `locales/` define. A key the theme defines too is the
+    /// theme's, even where the site replaces its text.
     pub fn site_keys(&self, lang: Lang) -> impl Iterator<Item = (&String, &Location)> {
-        let theme = self.from_theme.get(&lang);
+        let theme = self.theme_keys.get(&lang);
         self.keys(lang).filter(move |(k, _)| !theme.is_some_and(|t| t.contains(*k)))
     }
 

@@ -126,6 +126,30 @@ fn unused_key() {
 }
 
 #[test]
+fn a_site_replaces_theme_strings_without_being_asked_to_use_them() {
+    let (dir, root) = check_site();
+    // theme strings this site never shows (it has no category table and no news), and one its
+    // theme shows (the navigation's label)
+    append(&root, "locales/ja/site.ftl", "table-category = 事業\nnews-title = お知らせ\n");
+    append(&root, "locales/en/site.ftl", "table-category = Business\nnews-title = Announcements\n");
+    edit(&root, "locales/ja/site.ftl", "nav-label = 目次", "nav-label = ページ一覧");
+    let run = irsite(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("check: 0 errors, 0 warnings"), "{}", run.stderr);
+    // the site's text replaces the theme's
+    let out = dir.path().join("public");
+    let built = common::build(&root, &out, &[]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    assert!(read(&out.join("ja/index.html")).contains("ページ一覧"));
+    // a key of the site's own that nothing uses is still reported
+    append(&root, "locales/ja/site.ftl", "orphan-key = 使われない\n");
+    append(&root, "locales/en/site.ftl", "orphan-key = Unused\n");
+    let line = line_of(&root, "locales/ja/site.ftl", "orphan-key");
+    let err = fails_at(&root, "locales/ja/site.ftl", line, "`orphan-key` is not used");
+    assert!(!err.contains("table-category") && !err.contains("news-title"), "{err}");
+}
+
+#[test]
 fn key_in_one_locale_only() {
     let (_dir, root) = check_site();
     append(&root, "locales/ja/site.ftl", "only-ja = 日本語だけ\n");
