@@ -78,7 +78,7 @@ pub struct AuditEntry {
 
 /// Every figure of the site's data with its uses. `uses` are the `fig` references of a
 /// build ([`BuildReport::figure_uses`]); chart uses are found from the pages' `chart`
-/// shortcodes. Table cells the deck leaves empty are not figures and are not listed.
+/// shortcodes. Table cells left empty are not figures and are not listed.
 pub fn audit(site: &Site, uses: &[FigureUse]) -> Vec<AuditEntry> {
     let data = &site.data;
     let mut entries: Vec<AuditEntry> = Vec::new();

@@ -91,7 +91,7 @@ pub enum Command {
         #[arg(long, value_name = "PAGE", num_args = 1..)]
         mark: Vec<PathBuf>,
     },
-    /// List every figure of content/data (tables and facts): value, unit, source slide, as-of
+    /// List every figure of content/data (tables and facts): value, unit, source, as-of
     /// date and the pages, languages and lines that show it; flags figures shown in one
     /// language only and figures shown nowhere. Nothing is written.
     Figures {

@@ -62,7 +62,7 @@ pub struct Column {
     pub label: String,
     /// Where the column is described (its `[columns.<id>]` line in the sidecar).
     pub location: Location,
-    /// One value per row; `None` where the deck states no value.
+    /// One value per row; `None` where the source states no value.
     pub values: Vec<Option<Number>>,
 }
 
@@ -458,8 +458,9 @@ impl Data {
             })?;
             let row = table.resolve_row(row)?;
             let index = table.row_index(row).expect("a resolved row exists");
-            let value = column.values[index]
-                .ok_or_else(|| format!("`{id}` has no value for `{row}`: the deck does not state it"))?;
+            let value = column.values[index].ok_or_else(|| {
+                format!("`{id}` has no value for `{row}`: its cell is empty (the source does not state it)")
+            })?;
             Ok(FigureRef {
                 value,
                 unit: column.unit.clone(),
@@ -688,7 +689,7 @@ pub fn load_table(root: &Path, csv_path: &Path, units: &Units) -> Result<Table> 
                     Location::line(csv_path, line),
                     format!("row has {} cells, the header has {width}", record.len()),
                 )
-                .with_hint("every row needs one cell per column; leave a cell empty when the deck gives no value"),
+                .with_hint("every row needs one cell per column; leave a cell empty when the source gives no value"),
             );
             continue;
         }

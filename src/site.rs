@@ -371,7 +371,7 @@ impl Site {
         ctx
     }
 
-    /// The navigation: the pages in deck order, with the news list at its weight.
+    /// The navigation: the pages by weight, with the news list at its weight.
     fn insert_nav<'a>(
         &'a self,
         ctx: &mut tera::Context,

@@ -641,7 +641,7 @@ fn figure_errors_fail_the_build_with_file_and_line() {
         (r#"{{ fig(id="t.income", period="FY2030") }}"#, "no row `FY2030`"),
         (r#"{{ fig(id="t.income", period="2021") }}"#, "invalid period"),
         (r#"{{ fig(id="t.income") }}"#, "needs period"),
-        (r#"{{ fig(id="t.margin", period="FY2019") }}"#, "the deck does not state it"),
+        (r#"{{ fig(id="t.margin", period="FY2019") }}"#, "its cell is empty (the source does not state it)"),
         (r#"{{ fig(id="people", period="FY2021") }}"#, "takes no period"),
         (r#"{{ fig(id="pct_pos", unit="million_yen") }}"#, "cannot be shown as million_yen"),
         (r#"{{ fig(id="oku_pos", unit="trillion_yen") }}"#, "unknown unit \"trillion_yen\""),

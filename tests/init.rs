@@ -84,8 +84,17 @@ fn init_then_build_and_check_gives_a_bilingual_site_of_the_named_company() {
     assert!(en.contains("currently available to Acme Trading Co., Ltd."), "the disclaimer names the company");
     assert!(ja.contains("アクメ商事株式会社が現時点で入手可能な情報"));
     assert!(en.contains("© Acme Trading Co., Ltd."));
-    assert!(en.contains("The fiscal year is the calendar year."));
+    // the footer's fiscal-year sentence follows [fiscal_year], also when it is changed later
+    assert!(en.contains("Fiscal years run from January to December (FY2024 = the year ended December 31, 2024)."));
+    assert!(ja.contains("1月から12月まで"), "ja footer");
     assert_eq!(broken_links(&out), Vec::<String>::new());
+    // a year ending in March instead: the footer says so, with no string of the site edited
+    edit(&site, "site.toml", "end_month = 12", "end_month = 3");
+    let build = Command::new(BIN).arg("build").current_dir(&site).output().unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let en = read(&out.join("en/results/index.html"));
+    assert!(en.contains("Fiscal years run from April to March (FY2024 = the year ended March 31, 2025)."));
+    assert!(read(&out.join("ja/results/index.html")).contains("4月から翌年3月まで"));
 }
 
 #[test]

@@ -313,6 +313,8 @@ fn workbook_on_the_fixture_marks_forecasts_and_categories_and_is_linked() {
     assert_eq!(results.get_value((6, 0)), Some(&Data::String("2026年度 (予想)".into())));
     let notes: Vec<String> = (8..13).filter_map(|r| results.get_value((r, 1))).map(|v| v.to_string()).collect();
     assert!(notes.contains(&"2026年3月末時点".to_string()), "as-of row: {notes:?}");
+    // the source as the sidecar gives it: the theme does not say what kind of document it is
+    assert!(notes.contains(&"2-1".to_string()), "source row: {notes:?}");
     let segments = book.worksheet_range("segments").unwrap();
     assert_eq!(segments.get_value((4, 0)), Some(&Data::String("部品".into())));
     for page in ["ja/index.html", "ja/results/index.html", "ja/library/index.html", "en/library/index.html"] {

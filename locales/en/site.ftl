@@ -6,3 +6,5 @@ footer-source = Source: Internet Initiative Japan Inc., company presentation (Ju
 footer-units = { $fiscal_year } ¥100 million = 1億円.
 # $holder: [company.copyright] in site.toml
 footer-copyright = © 2022 { $holder }
+# the workbook's source notes: the data gives slide numbers of the presentation
+workbook-source-text = Company presentation, slide %source%

@@ -6,3 +6,5 @@ footer-source = 出典：株式会社インターネットイニシアティブ 
 footer-units = 金額は億円単位です。{ $fiscal_year }
 # $holder: [company.copyright] in site.toml
 footer-copyright = © 2022 { $holder }
+# the workbook's source notes: the data gives slide numbers of the presentation
+workbook-source-text = 会社説明資料 スライド %source%

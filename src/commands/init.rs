@@ -120,7 +120,6 @@ fn toml_string(text: &str) -> String {
 fn skeleton(options: &InitOptions) -> Vec<(&'static str, String)> {
     let (ja, en) = (options.name_ja.trim(), options.name_en.trim());
     let end = options.fiscal_year_end;
-    let start = end % 12 + 1;
     let title_ja = format!("{ja} 投資家情報");
     let title_en = format!("{en} Investor Relations");
     let code = match &options.securities_code {
@@ -189,7 +188,7 @@ en_style = "fy"                 # "fy" → FY2024
         0,
         r#"このサイトは `irsite init` で作ったひな形です。文章と数値を自社のものに置き換えてください。数値はすべてサンプルです。
 
-直近の年度の売上高は {{ fig(id="sample-results.revenue", period="FY2024") }} でした（サンプル）。
+直近の年度の売上高は {{ fig(id="sample-results.revenue", period="latest") }} でした（サンプル）。
 
 - [業績ハイライト](@/results.md)
 "#,
@@ -200,7 +199,7 @@ en_style = "fy"                 # "fy" → FY2024
         0,
         r#"This site is a skeleton made by `irsite init`. Replace its text and figures with your own; every figure is a sample.
 
-Revenue for the latest fiscal year was {{ fig(id="sample-results.revenue", period="FY2024") }} (sample).
+Revenue for the latest fiscal year was {{ fig(id="sample-results.revenue", period="latest") }} (sample).
 
 - [Results highlights](@/results.md)
 "#,
@@ -213,7 +212,7 @@ Revenue for the latest fiscal year was {{ fig(id="sample-results.revenue", perio
 
 {{ chart(id="results") }}
 
-2024年度の営業利益は {{ fig(id="sample-results.operating_income", period="FY2024") }} でした（サンプル）。
+直近の年度の営業利益は {{ fig(id="sample-results.operating_income", period="latest") }} でした（サンプル）。
 "#,
     );
     let results_en = page(
@@ -224,21 +223,9 @@ Revenue for the latest fiscal year was {{ fig(id="sample-results.revenue", perio
 
 {{ chart(id="results") }}
 
-Operating income for FY2024 was {{ fig(id="sample-results.operating_income", period="FY2024") }} (sample).
+Operating income for the latest fiscal year was {{ fig(id="sample-results.operating_income", period="latest") }} (sample).
 "#,
     );
-    let (year_ja, year_en) = if end == 12 {
-        ("会計年度は1月から12月までです。".to_string(), "The fiscal year is the calendar year.".to_string())
-    } else {
-        (
-            format!("会計年度は{start}月から翌年{end}月までです。"),
-            format!(
-                "The fiscal year runs from {} to the following {}.",
-                crate::model::calendar::MONTHS_EN[usize::from(start) - 1],
-                crate::model::calendar::MONTHS_EN[usize::from(end) - 1]
-            ),
-        )
-    };
     let strings_ja = format!(
         "# Strings of this site (Japanese). The theme's interface strings are built into irsite;\n\
          # a key defined here replaces the theme's.\n\
@@ -246,7 +233,8 @@ Operating income for FY2024 was {{ fig(id="sample-results.operating_income", per
          series-operating-income = 営業利益\n\
          chart-results = 売上高と営業利益の推移\n\
          footer-source = 出典：当社決算資料（このひな形の数値はサンプルです）\n\
-         footer-units = {year_ja}\n"
+         # the fiscal-year sentence, from [fiscal_year] in site.toml\n\
+         footer-units = {{ $fiscal_year }}\n"
     );
     let strings_en = format!(
         "# Strings of this site (English). The theme's interface strings are built into irsite;\n\
@@ -255,7 +243,8 @@ Operating income for FY2024 was {{ fig(id="sample-results.operating_income", per
          series-operating-income = Operating income\n\
          chart-results = Revenue and operating income\n\
          footer-source = Source: the company's financial results (the figures of this skeleton are samples)\n\
-         footer-units = {year_en}\n"
+         # the fiscal-year sentence, from [fiscal_year] in site.toml\n\
+         footer-units = {{ $fiscal_year }}\n"
     );
     vec![
         ("site.toml", site_toml),
@@ -351,7 +340,9 @@ mod tests {
         assert_eq!(config.company.names[&crate::lang::Lang::Ja], "株式会社テスト\"引用\"");
         assert_eq!(config.company.securities_code.as_deref(), Some("130A"));
         assert_eq!(config.fiscal_year.end_month, 12);
-        assert!(std::fs::read_to_string(site.join("locales/en/site.ftl")).unwrap().contains("calendar year"));
+        assert!(std::fs::read_to_string(site.join("locales/en/site.ftl"))
+            .unwrap()
+            .contains("footer-units = { $fiscal_year }"));
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Page {
     }
 }
 
-/// All pages of a site, per language in deck order.
+/// All pages of a site, per language in the order of their weights.
 #[derive(Debug, Default)]
 pub struct Content {
     pub pages: BTreeMap<Lang, Vec<Page>>,
@@ -165,7 +165,7 @@ impl Content {
         }
     }
 
-    /// The pages of `lang` that are not entries, in deck order: what navigation lists.
+    /// The pages of `lang` that are not entries, by weight: what navigation lists.
     pub fn regular(&self, lang: Lang) -> &[Page] {
         let pages = self.pages.get(&lang).map(Vec::as_slice).unwrap_or_default();
         &pages[..pages.partition_point(|p| p.entry.is_none())]
@@ -185,7 +185,7 @@ impl Content {
             .collect();
     }
 
-    /// Where the page named `name` stands in `lang`'s list (deck order).
+    /// Where the page named `name` stands in `lang`'s list (by weight).
     pub fn position(&self, lang: Lang, name: &str) -> Option<usize> {
         let pages = self.pages.get(&lang)?;
         match self.index.get(&lang).and_then(|m| m.get(name)) {

@@ -162,7 +162,8 @@ fn write_table(
     let mut note_row = header_row + 2 + table.rows.len() as u32;
     let mut notes: Vec<(String, String)> = Vec::new();
     if let Some(source) = &table.source {
-        notes.push((text("workbook-source")?, format!("{} {source}", text("workbook-source-slide")?)));
+        // `%source%`: the sidecar's source as written; a site words it (`slide %source%`)
+        notes.push((text("workbook-source")?, text("workbook-source-text")?.replacen("%source%", source, 1)));
     }
     if let Some(as_of) = &table.as_of {
         notes.push((text("workbook-as-of")?, as_of_label(as_of, lang).map_err(|e| e.to_string())?));

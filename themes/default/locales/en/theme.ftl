@@ -71,7 +71,9 @@ calendar-time-span = { $start }–{ $end } JST
 workbook-link = Download all financial data (Excel)
 workbook-title = Financial data
 workbook-source = Source
-workbook-source-slide = Company presentation, slide
+# %source%: the source of a data table as its sidecar gives it; a site may say what it is
+# ("Company presentation, slide %source%")
+workbook-source-text = %source%
 workbook-as-of = As of
 workbook-note = Note
 workbook-built = Created

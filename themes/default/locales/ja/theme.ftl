@@ -71,7 +71,9 @@ calendar-time-span = { $start }～{ $end }（日本時間）
 workbook-link = 財務データ一括ダウンロード（Excel）
 workbook-title = 財務データ
 workbook-source = 出典
-workbook-source-slide = 会社説明資料 スライド
+# %source%: the source of a data table as its sidecar gives it; a site may say what it is
+# ("会社説明資料 スライド %source%")
+workbook-source-text = %source%
 workbook-as-of = 時点
 workbook-note = 注記
 workbook-built = 作成日
