@@ -284,6 +284,7 @@ fn ifrs_names_ranges_nil_and_negative_values() {
         ("financial-position", "total_assets", "FY2023", "20000", "actual", "TotalAssetsIFRS", "CurrentYearInstant_ConsolidatedMember_ResultMember"),
         ("financial-position", "total_assets", "FY2022", "19500", "actual", "TotalAssetsIFRS", "PriorYearInstant_ConsolidatedMember_ResultMember"),
         ("financial-position", "owners_equity", "FY2023", "8500", "actual", "EquityAttributableToOwnersOfParentIFRS", "CurrentYearInstant_ConsolidatedMember_ResultMember"),
+        ("cash-flows", "cash_end", "FY2023", "3210", "actual", "CashAndCashEquivalentsAtEndOfPeriodIFRS", "CurrentYearInstant_ConsolidatedMember_ResultMember"),
         ("dividends", "q2_end", "FY2023", "15.00", "actual", "DividendPerShare", "CurrentYearDuration_SecondQuarterMember_NonConsolidatedMember_ResultMember"),
         ("dividends", "year_end", "FY2023", "20.00", "actual", "DividendPerShare", "CurrentYearDuration_YearEndMember_NonConsolidatedMember_ResultMember"),
         ("dividends", "annual", "FY2023", "35.00", "actual", "DividendPerShare", "CurrentYearDuration_AnnualMember_NonConsolidatedMember_ResultMember"),

@@ -163,6 +163,19 @@ use TableKind::{CashFlows, Dividends, FinancialPosition, Results};
 /// share one label, and that label (Fluent key, Japanese, English). A standard that labels the
 /// line its own way has a row of its own (IFRS 売上収益 / Revenue for 売上高 / Net sales).
 /// `ChangeIn…` (and `ChangesIn…`) of an amount fills the amount's column with `_yoy`.
+///
+/// Every name below was checked against the published schema of the taxonomy,
+/// `tse-ed-t-2014-01-12.xsd` (namespace `http://www.xbrl.tdnet.info/taxonomy/jp/tse/tdnet/ed/t/2014-01-12`,
+/// the version both real samples (2021) use; read from the copy in the public repository
+/// youseiushida/tdnet, commit 946c436, `src/tdnet/data/taxonomy/tse-ed/`): each is declared
+/// there, and the Japanese GAAP names are also those of the two real samples. The IFRS cash at
+/// the end of the period is `CashAndCashEquivalentsAtEndOfPeriodIFRS`, not the Japanese GAAP
+/// name with `IFRS` appended. Declared there but not imported yet: US GAAP equity lines
+/// (`ShareholdersEquityUS`, `NetAssetsUS`, `CapitalAdequacyRatioUS`, `NetAssetsPerShareUS`),
+/// US GAAP cash flows (`CashFlowsFrom…ActivitiesUS`, `CashAndEquivalentsEndOfPeriodUS`), US and
+/// IFRS ratios (`…RatioUS`, `OperatingIncomeToNetSalesRatioIFRS`, `OperatingIncomeToRevenueRatioIFRS`),
+/// `ProfitIFRS` (profit including non-controlling interests) and
+/// `EquityAttributableToOwnersOfParentPerShareIFRS`; they are listed by `--verbose`.
 type ElementRow = (TableKind, &'static str, Measure, &'static [&'static str], &'static str, &'static str, &'static str);
 
 #[rustfmt::skip]
@@ -206,7 +219,7 @@ const ELEMENT_ROWS: &[ElementRow] = &[
     (CashFlows, "operating", Amount, &["CashFlowsFromOperatingActivities", "CashFlowsFromOperatingActivitiesIFRS"], "tdnet-cf-operating", "営業活動によるキャッシュ・フロー", "Cash flows from operating activities"),
     (CashFlows, "investing", Amount, &["CashFlowsFromInvestingActivities", "CashFlowsFromInvestingActivitiesIFRS"], "tdnet-cf-investing", "投資活動によるキャッシュ・フロー", "Cash flows from investing activities"),
     (CashFlows, "financing", Amount, &["CashFlowsFromFinancingActivities", "CashFlowsFromFinancingActivitiesIFRS"], "tdnet-cf-financing", "財務活動によるキャッシュ・フロー", "Cash flows from financing activities"),
-    (CashFlows, "cash_end", Amount, &["CashAndEquivalentsEndOfPeriod", "CashAndEquivalentsEndOfPeriodIFRS"], "tdnet-cash-end", "現金及び現金同等物期末残高", "Cash and cash equivalents at end of period"),
+    (CashFlows, "cash_end", Amount, &["CashAndEquivalentsEndOfPeriod", "CashAndCashEquivalentsAtEndOfPeriodIFRS"], "tdnet-cash-end", "現金及び現金同等物期末残高", "Cash and cash equivalents at end of period"),
     // Dividends: `DividendPerShare` is placed by its record date (see `dividend_column`).
     (Dividends, "total_dividends", Amount, &["TotalDividendPaidAnnual"], "tdnet-total-dividends", "配当金総額（年間）", "Total dividends (annual)"),
     (Dividends, "payout_ratio", Ratio, &["PayoutRatio"], "tdnet-payout-ratio", "配当性向", "Payout ratio"),
