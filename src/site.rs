@@ -1017,6 +1017,7 @@ pub fn static_collision(path: &Path, rel: &str) -> Error {
 /// A static file never replaces a generated one (already in `out`).
 fn copy_static(config: &Config, out: &Path) -> Result<usize> {
     let files = crate::theme::files(config, "static", Some("static"));
+    let inputs = crate::input::Inputs::new(&config.root);
     let mut errors = Vec::new();
     for (name, source) in &files {
         let target = out.join(name);
@@ -1033,7 +1034,7 @@ fn copy_static(config: &Config, out: &Path) -> Result<usize> {
         };
         match &source.source {
             crate::theme::Source::File(path) => {
-                crate::input::copy(&config.root, path, Stage::Output, &mut file)?;
+                inputs.copy(path, Stage::Output, &mut file)?;
             }
             crate::theme::Source::BuiltIn(bytes) => {
                 std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io(&target, e))?;

@@ -335,6 +335,36 @@ fn inputs_linked_outside_the_site_are_refused_without_quoting_them() {
     }
 }
 
+/// A folder on the way linked out of the site takes its plain files out too: each is refused
+/// as the file links are, and none of them is quoted; a folder linked inside the site is read.
+#[cfg(unix)]
+#[test]
+fn files_under_a_folder_linked_outside_the_site_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "+++\ntitle = \"T\"\ndescription = \"D\"\nweight = 1\n+++\nSECRET_FOLDER_TEXT\n";
+    let site = fixture_site("basic");
+    for file in ["_index.md", "results.md"] {
+        fs::copy(site.path().join("content/en").join(file), outside.path().join(file)).unwrap();
+    }
+    fs::write(outside.path().join("results.md"), secret).unwrap();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let before = snapshot(&out);
+    fs::rename(site.path().join("content/en"), site.path().join("en-inside")).unwrap();
+    symlink(outside.path(), &site.path().join("content/en"));
+    let result = build(site.path(), &out, &[]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/en/results.md") && err.contains("outside the site"), "{err}");
+    assert!(!err.contains("SECRET_FOLDER_TEXT"), "{err}");
+    assert_eq!(snapshot(&out), before, "the previous output changed");
+    fs::remove_file(site.path().join("content/en")).unwrap();
+    symlink(Path::new("../en-inside"), &site.path().join("content/en"));
+    let result = build(site.path(), &out, &[]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(out.join("en/results/index.html").is_file());
+}
+
 /// A FIFO or a link to a folder is not read (a FIFO would block the build forever).
 #[cfg(unix)]
 #[test]

@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::{toml_error, Config};
 use crate::error::{Error, Location, Result, Stage};
+use crate::input::Inputs;
 use crate::lang::Lang;
 use entry::{parse_entry, EnglishStatus, Entry, EntryFront, NEWS_DIR};
 
@@ -108,6 +109,7 @@ impl Content {
     pub fn load(config: &Config) -> Result<Content> {
         let mut errors = Vec::new();
         let mut content = Content::default();
+        let inputs = Inputs::new(&config.root);
         for &lang in &config.languages {
             let dir = config.content_dir().join(lang.code());
             let mut pages = Vec::new();
@@ -131,7 +133,7 @@ impl Content {
                 if item.file_type().is_dir() || path.extension().and_then(|e| e.to_str()) != Some("md") {
                     continue;
                 }
-                match load_page(config, lang, path) {
+                match load_page_from(&inputs, config, lang, path) {
                     Ok(page) => pages.push(page),
                     Err(e) => errors.push(e),
                 }
@@ -315,7 +317,12 @@ fn page_name(config: &Config, lang: Lang, path: &Path) -> Result<String> {
 }
 
 pub fn load_page(config: &Config, lang: Lang, path: &Path) -> Result<Page> {
-    let source = crate::input::read_text(&config.root, path, Stage::FrontMatter)?;
+    load_page_from(&Inputs::new(&config.root), config, lang, path)
+}
+
+/// [`load_page`] reading through `inputs`, shared by the pages of one load.
+fn load_page_from(inputs: &Inputs, config: &Config, lang: Lang, path: &Path) -> Result<Page> {
+    let source = inputs.read_text(path, Stage::FrontMatter)?;
     let name = page_name(config, lang, path)?;
     let is_entry = name.starts_with(&format!("{NEWS_DIR}/"));
     if is_entry && name.ends_with("/_index") {
