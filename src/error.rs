@@ -46,7 +46,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        LineIndex { starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect() }
+        LineIndex {
+            starts: std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect(),
+        }
     }
 
     /// 1-based line of a byte offset (offsets past the end count as the last line).
@@ -71,14 +73,15 @@ impl LineIndex {
 /// a long line stays linear.
 pub struct Cursor<'a> {
     text: &'a str,
-    lines: LineIndex,
+    /// Built on the first offset asked for: most texts never need one.
+    lines: Option<LineIndex>,
     /// The last offset asked for, with its line and column.
     last: (usize, usize, usize),
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(text: &'a str) -> Cursor<'a> {
-        Cursor { text, lines: LineIndex::new(text), last: (0, 1, 1) }
+        Cursor { text, lines: None, last: (0, 1, 1) }
     }
 
     /// 1-based line and column (in characters) of a byte offset in the text.
@@ -87,12 +90,14 @@ impl<'a> Cursor<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.lines.line(offset);
+        let text = self.text;
+        let lines = self.lines.get_or_insert_with(|| LineIndex::new(text));
+        let line = lines.line(offset);
         let (last_offset, last_line, last_column) = self.last;
         let (from, column) = if line == last_line && offset >= last_offset {
             (last_offset, last_column)
         } else {
-            (self.lines.starts[line - 1], 1)
+            (lines.starts[line - 1], 1)
         };
         let column = column + self.text[from..offset].chars().count();
         self.last = (offset, line, column);

@@ -103,6 +103,12 @@ pub fn scan(text: &str) -> Result<Vec<Shortcode>, ParseError> {
     scan_in(text, 0..text.len(), &mut Cursor::new(text))
 }
 
+/// Offset of the first `{{` in `text`: where a shortcode may start.
+pub fn find_open(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'{', bytes).find(|&at| bytes.get(at + 1) == Some(&b'{'))
+}
+
 /// Finds the shortcodes inside `text[range]`, with offsets, lines and columns in the whole
 /// `text`. A shortcode must end inside the range. `positions` is shared by the calls for one
 /// text, made in increasing order of `range`.
@@ -111,7 +117,7 @@ pub fn scan_in(text: &str, range: Range<usize>, positions: &mut Cursor) -> Resul
     let text = &text[..range.end];
     let mut from = range.start;
     // `{{` is rare in prose: a vectorised search jumps between candidates.
-    while let Some(at) = text[from..].find("{{").map(|i| from + i) {
+    while let Some(at) = find_open(&text[from..]).map(|i| from + i) {
         match parse_at(text, at, positions)? {
             Some(sc) => {
                 from = sc.end;

@@ -20,6 +20,11 @@ use super::Spanned;
 
 /// Pairs the emphasis of every stretch of inline content of `events` again.
 pub(super) fn cjk_friendly<'a>(body: &'a str, events: Vec<Spanned<'a>>) -> Vec<Spanned<'a>> {
+    if !has_delimiter(body) {
+        // Emphasis and delimiter runs are all made of `*` and `_` of the source: with none,
+        // there is nothing to pair again.
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     // Ranges of the enclosing blocks, and whether each is a code block.
     let mut blocks: Vec<(Range<usize>, bool)> = Vec::new();
@@ -116,7 +121,7 @@ enum Piece<'a> {
 fn resolve<'a>(body: &'a str, events: &[Spanned<'a>], block: Option<Range<usize>>, out: &mut Vec<Spanned<'a>>) {
     let has_delimiters = events.iter().any(|(event, _)| match event {
         Event::Start(Tag::Emphasis | Tag::Strong) => true,
-        Event::Text(t) => t.contains(['*', '_']),
+        Event::Text(t) => has_delimiter(t),
         _ => false,
     });
     if !has_delimiters {
@@ -173,7 +178,7 @@ fn resolve<'a>(body: &'a str, events: &[Spanned<'a>], block: Option<Range<usize>
                 i = end + 1;
                 continue;
             }
-            Event::Text(text) if **text == body[range.clone()] && text.contains(['*', '_']) => {
+            Event::Text(text) if **text == body[range.clone()] && has_delimiter(text) => {
                 let bytes = text.as_bytes();
                 let mut from = 0;
                 let mut k = 0;
@@ -226,6 +231,11 @@ fn resolve<'a>(body: &'a str, events: &[Spanned<'a>], block: Option<Range<usize>
             }
         }
     }
+}
+
+/// Whether `text` holds an emphasis delimiter character.
+fn has_delimiter(text: &str) -> bool {
+    memchr::memchr2(b'*', b'_', text.as_bytes()).is_some()
 }
 
 /// Index of the end event of the start event at `start` (events nest properly).

@@ -71,7 +71,8 @@ struct Source<'a> {
     path: &'a Path,
     body: &'a str,
     first_line: usize,
-    lines: LineIndex,
+    /// Built when a line is first asked for.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 impl Source<'_> {
@@ -80,7 +81,7 @@ impl Source<'_> {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.first_line + self.lines.line(offset) - 1
+        self.first_line + self.lines.get_or_init(|| LineIndex::new(self.body)).line(offset) - 1
     }
 }
 
@@ -97,7 +98,7 @@ const TABLE_BOX_CLOSE: &str = "</div>\n";
 
 /// Renders `body`, which starts at `first_line` of the file at `path`.
 pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks) -> Result<Rendered> {
-    let source = Source { path, body, first_line, lines: LineIndex::new(body) };
+    let source = Source { path, body, first_line, lines: std::cell::OnceCell::new() };
     let events: Vec<Spanned> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let events = emphasis::cjk_friendly(body, events);
     let events = shortcodes::expand(&source, events, hooks)?;
@@ -125,33 +126,31 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
             }
         }
     }
-    let mut i = 0;
-    while i < events.len() {
-        let (event, range) = &events[i];
+    // The events are moved, not copied, into the output.
+    let mut events = events.into_iter();
+    while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
-                    .map(|p| i + p)
-                    .unwrap_or(events.len() - 1);
-                let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                let mut inner: Vec<Event> = Vec::new();
+                let mut end = None;
+                for (e, _) in events.by_ref() {
+                    if matches!(e, Event::End(TagEnd::Heading(_))) {
+                        end = Some(e);
+                        break;
+                    }
+                    inner.push(e);
+                }
+                // A heading the parser left open ends with the last event.
+                let end = end.or_else(|| inner.pop());
                 let text_content = plain_text(&inner);
                 let id = match id {
                     Some(id) => id.to_string(),
                     None => ids.generate(&slugify(&text_content), |id| hooks.reserved_id(id).is_some()),
                 };
-                headings.push(Heading { level: heading_number(*level), id: id.clone(), text: text_content });
-                out_events.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
-                }));
+                headings.push(Heading { level: heading_number(level), id: id.clone(), text: text_content });
+                out_events.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs }));
                 out_events.extend(inner);
-                out_events.push(events[end].0.clone());
-                i = end + 1;
-                continue;
+                out_events.extend(end);
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let line = source.line_of(range.start);
@@ -163,29 +162,23 @@ pub fn render(path: &Path, body: &str, first_line: usize, hooks: &mut dyn Hooks)
                         Err(e) => errors.push(e),
                     }
                 }
-                out_events.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(dest),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                out_events.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }));
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
                 links.push(Link { dest: dest_url.to_string(), line: source.line_of(range.start) });
-                out_events.push(event.clone());
+                out_events.push(event);
             }
             // Only tables the parser made are boxed: an author's own `<table>` is left as written.
             Event::Start(Tag::Table(_)) => {
                 out_events.push(Event::Html(CowStr::Borrowed(TABLE_BOX_OPEN)));
-                out_events.push(event.clone());
+                out_events.push(event);
             }
             Event::End(TagEnd::Table) => {
-                out_events.push(event.clone());
+                out_events.push(event);
                 out_events.push(Event::Html(CowStr::Borrowed(TABLE_BOX_CLOSE)));
             }
-            other => out_events.push(other.clone()),
+            other => out_events.push(other),
         }
-        i += 1;
     }
     Error::collect(errors)?;
 

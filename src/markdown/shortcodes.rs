@@ -76,6 +76,10 @@ fn join_split<'a>(
     mut events: Vec<Spanned<'a>>,
     positions: &mut Cursor,
 ) -> std::result::Result<Vec<Spanned<'a>>, ParseError> {
+    if shortcode::find_open(body).is_none() {
+        // No text of the page can hold a shortcode, split or not.
+        return Ok(events);
+    }
     let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
     let mut state = NotProse::default();
     // The run last measured (a split goes on in the same run) and the end of the line last
@@ -99,10 +103,10 @@ fn join_split<'a>(
         let span = events[i].1.start..events[end - 1].1.end;
         let mut split = None;
         let mut from = span.start;
-        while let Some(at) = body[from..span.end].find("{{").map(|k| from + k) {
+        while let Some(at) = shortcode::find_open(&body[from..span.end]).map(|k| from + k) {
             // A shortcode never spans lines.
             if line_end <= at {
-                line_end = body[at..].find('\n').map_or(body.len(), |k| at + k);
+                line_end = memchr::memchr(b'\n', &body.as_bytes()[at..]).map_or(body.len(), |k| at + k);
             }
             match shortcode::parse_at(&body[..line_end], at, positions) {
                 Ok(Some(code)) if code.end > span.end => {
@@ -123,7 +127,7 @@ fn join_split<'a>(
             i = end;
             continue;
         };
-        push_text(&mut out, &events[i..end], &mut 0, span.start..code.start, body);
+        push_text(&mut out, &mut events[i..end], &mut 0, span.start..code.start, body);
         let (line, column) = positions.line_col(code.start);
         let overlap = || ParseError {
             message: format!("`{}` shortcode overlaps Markdown markup that goes on past its end", code.name),
@@ -173,7 +177,7 @@ pub(super) fn expand<'a>(
 ) -> Result<Vec<Spanned<'a>>> {
     let body = source.body;
     let mut positions = Cursor::new(body);
-    let events = join_split(body, events, &mut positions).map_err(|e| {
+    let mut events = join_split(body, events, &mut positions).map_err(|e| {
         Error::input(Stage::Shortcode, source.at(e.line, e.column), e.message)
             .with_hint("inside a shortcode's arguments, Markdown markup such as *…* or `…` must be complete")
     })?;
@@ -187,9 +191,9 @@ pub(super) fn expand<'a>(
         state.see(&events[i].0);
         if state.prose() && matches!(events[i].0, Event::Text(_)) {
             let end = text_run_end(&events, i);
-            let run = &events[i..end];
+            let run = &mut events[i..end];
             let span = run[0].1.start..run[run.len() - 1].1.end;
-            let codes = if body[span.clone()].contains("{{") {
+            let codes = if shortcode::find_open(&body[span.clone()]).is_some() {
                 shortcode::scan_in(body, span.clone(), &mut positions).map_err(|e| {
                     Error::input(Stage::Shortcode, source.at(e.line, e.column), e.message)
                         .with_hint("shortcodes look like {{ fig(id=\"employees\") }}")
@@ -250,7 +254,8 @@ pub(super) fn expand<'a>(
             }
             _ => {}
         }
-        out.push(events[i].clone());
+        // Moved: nothing reads an event again once it is copied to the output.
+        out.push(std::mem::replace(&mut events[i], (Event::SoftBreak, 0..0)));
         i += 1;
     }
     Error::collect(errors)?;
@@ -279,12 +284,19 @@ fn blocks_alone(content: &[Spanned]) -> bool {
 /// The part `want` of a run of text events, as events: whole events where they fit, else the
 /// matching slice of the event's text, or of the source where the text is not the source's
 /// (an escape or an entity reference, which the shortcode's own bounds never split). Parts are
-/// asked for in order; `next` is the first event the next part may overlap.
-fn push_text<'a>(out: &mut Vec<Spanned<'a>>, run: &[Spanned<'a>], next: &mut usize, want: Range<usize>, body: &'a str) {
+/// asked for in order; `next` is the first event the next part may overlap. An event taken
+/// whole is moved out of `run` (no later part overlaps it); its range stays.
+fn push_text<'a>(
+    out: &mut Vec<Spanned<'a>>,
+    run: &mut [Spanned<'a>],
+    next: &mut usize,
+    want: Range<usize>,
+    body: &'a str,
+) {
     while *next < run.len() && run[*next].1.end <= want.start {
         *next += 1;
     }
-    for (event, range) in &run[*next..] {
+    for (event, range) in &mut run[*next..] {
         if range.start >= want.end {
             break;
         }
@@ -293,7 +305,7 @@ fn push_text<'a>(out: &mut Vec<Spanned<'a>>, run: &[Spanned<'a>], next: &mut usi
             continue;
         }
         if part == *range {
-            out.push((event.clone(), part));
+            out.push((std::mem::replace(event, Event::SoftBreak), part));
             continue;
         }
         let text = match event {
