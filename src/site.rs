@@ -44,6 +44,8 @@ pub struct Site {
     pub events: Events,
     /// What "today" is for this build: splits the calendar and dates the downloads.
     pub today: BuildDate,
+    /// The company's JSON-LD per language: the same on every page, so made once.
+    structured_data: BTreeMap<Lang, String>,
 }
 
 /// What a build did, for the summary line and for audits.
@@ -122,7 +124,9 @@ impl Site {
                 news_titles.insert(lang, title);
             }
         }
-        Ok(Site { config, content, data, locales, renderer, news_titles, library, events, today })
+        let structured_data =
+            config.languages.iter().map(|&lang| (lang, metadata::structured_data(&config, lang))).collect();
+        Ok(Site { config, content, data, locales, renderer, news_titles, library, events, today, structured_data })
     }
 
     /// Renders every page and writes the site into `output`, replacing it only on success.
@@ -362,7 +366,10 @@ impl Site {
         ctx.insert("base_url", &self.config.base_url);
         ctx.insert("canonical", &format!("{}{rel_dir}", self.config.base_url));
         ctx.insert("company", &metadata::company(&self.config, lang, root));
-        ctx.insert("structured_data", &metadata::structured_data(&self.config, lang));
+        match self.structured_data.get(&lang) {
+            Some(data) => ctx.insert("structured_data", data),
+            None => ctx.insert("structured_data", &metadata::structured_data(&self.config, lang)),
+        }
         let feed = news.filter(|n| n.has_entries()).map(|_| format!("{root}{}", feed::feed_path(lang)));
         ctx.insert("feed", &feed);
         ctx.insert("english_status", &None::<&str>);

@@ -48,6 +48,8 @@ pub struct Page {
     pub source_hash: String,
     /// Set on dated entries (pages under `news/`).
     pub entry: Option<Entry>,
+    /// What [`Page::rel_dir`] returns, made once: it is asked for many times a page.
+    rel_dir: String,
 }
 
 impl Page {
@@ -79,6 +81,10 @@ impl Page {
 
     /// Path from the site root: `ja/` or `ja/about/`.
     pub fn rel_dir(&self) -> String {
+        self.rel_dir.clone()
+    }
+
+    fn make_rel_dir(&self) -> String {
         if self.is_home() {
             format!("{}/", self.lang)
         } else {
@@ -365,7 +371,20 @@ fn load_page_from(inputs: &Inputs, config: &Config, lang: Lang, path: &Path) -> 
     }
     let body_start = body.as_ptr() as usize - source.as_ptr() as usize;
     let source_hash = source_hash(&source);
-    Ok(Page { lang, name, path: path.to_path_buf(), front, body_start, body_line, source, source_hash, entry })
+    let mut page = Page {
+        lang,
+        name,
+        path: path.to_path_buf(),
+        front,
+        body_start,
+        body_line,
+        source,
+        source_hash,
+        entry,
+        rel_dir: String::new(),
+    };
+    page.rel_dir = page.make_rel_dir();
+    Ok(page)
 }
 
 fn valid_name(name: &str) -> bool {
