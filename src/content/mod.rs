@@ -6,6 +6,7 @@ pub mod entry;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -127,11 +128,14 @@ impl Content {
                 ));
                 continue;
             }
+            // The folder is walked in order, and its pages are read and parsed in parallel;
+            // pages and errors keep the order of the walk.
+            let mut found = Vec::new();
             for item in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
                 let item = match item {
                     Ok(e) => e,
                     Err(e) => {
-                        errors.push(Error::input(Stage::Content, Location::file(&dir), e.to_string()));
+                        found.push(Err(Error::input(Stage::Content, Location::file(&dir), e.to_string())));
                         continue;
                     }
                 };
@@ -139,7 +143,14 @@ impl Content {
                 if item.file_type().is_dir() || path.extension().and_then(|e| e.to_str()) != Some("md") {
                     continue;
                 }
-                match load_page_from(&inputs, config, lang, path) {
+                found.push(Ok(item.into_path()));
+            }
+            let loaded: Vec<Result<Page>> = found
+                .into_par_iter()
+                .map(|item| item.and_then(|path| load_page_from(&inputs, config, lang, &path)))
+                .collect();
+            for result in loaded {
+                match result {
                     Ok(page) => pages.push(page),
                     Err(e) => errors.push(e),
                 }
