@@ -658,10 +658,38 @@ pub fn as_of_label(date: &str, lang: Lang) -> Result<String, FormatError> {
     })
 }
 
+/// A file size as shown beside a link: `850 B`, `1.6 KB`, `12 KB`, `1.2 MB` (1 KB = 1,024 bytes),
+/// the one rule for library documents and news attachments alike.
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        let kb = b / KB;
+        if kb < 10.0 {
+            format!("{kb:.1} KB")
+        } else {
+            format!("{kb:.0} KB")
+        }
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::units::{SiteUnit, Units};
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(file_size(0), "0 B");
+        assert_eq!(file_size(1023), "1023 B");
+        assert_eq!(file_size(1024), "1.0 KB");
+        assert_eq!(file_size(15 * 1024 + 300), "15 KB");
+        assert_eq!(file_size(1_258_291), "1.2 MB");
+    }
 
     fn num(s: &str) -> Number {
         Number::parse(s).unwrap()

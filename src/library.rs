@@ -209,36 +209,9 @@ fn measure(dir: &Path, rel: &str, document: &str, location: &Location) -> Result
     Ok(DocumentFile { rel_path: rel.to_string(), source, kind, bytes: meta.len() })
 }
 
-/// A file size as shown beside a link: `850 B`, `12 KB`, `1.2 MB` (1 KB = 1,024 bytes).
-pub fn size_label(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if b < KB * KB {
-        let kb = b / KB;
-        if kb < 10.0 {
-            format!("{kb:.1} KB")
-        } else {
-            format!("{kb:.0} KB")
-        }
-    } else {
-        format!("{:.1} MB", b / (KB * KB))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_as_people_write_them() {
-        assert_eq!(size_label(0), "0 B");
-        assert_eq!(size_label(1023), "1023 B");
-        assert_eq!(size_label(1024), "1.0 KB");
-        assert_eq!(size_label(15 * 1024 + 300), "15 KB");
-        assert_eq!(size_label(1_258_291), "1.2 MB");
-    }
 
     /// A `[[document]]` entry of a library.toml.
     fn document(kind: &str, period: &str, date: &str, file: &str) -> String {

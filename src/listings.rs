@@ -8,9 +8,10 @@ use serde::Serialize;
 use crate::build_date::BuildDate;
 use crate::events::{Event, Events};
 use crate::format::date_label;
+use crate::format::file_size;
 use crate::href::encode_path;
 use crate::lang::Lang;
-use crate::library::{size_label, Library, LIBRARY_DIR};
+use crate::library::{Library, LIBRARY_DIR};
 use crate::model::{FiscalYear, Period};
 use crate::output::calendar::calendar_path;
 use crate::output::workbook::workbook_path;
@@ -56,7 +57,7 @@ pub fn library_view(library: &Library, calendar: &FiscalYear, lang: Lang, root: 
                 date_label: date_label(&doc.date, lang).map_err(|e| e.to_string())?,
                 href: format!("{root}{LIBRARY_DIR}/{}", encode_path(&file.rel_path)),
                 kind: file.kind,
-                size: size_label(file.bytes),
+                size: file_size(file.bytes),
                 japanese_only,
             });
         }

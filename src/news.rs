@@ -11,6 +11,7 @@ use crate::config::{Config, NewsConfig};
 use crate::content::entry::{EnglishStatus, NEWS_DIR};
 use crate::content::{Content, Page};
 use crate::error::{Error, Location, Result, Stage};
+use crate::format::file_size;
 use crate::href::encode_path;
 use crate::lang::Lang;
 
@@ -269,18 +270,6 @@ impl Item<'_> {
     }
 }
 
-/// `850 B`, `12 KB`, `1.4 MB` (units of 1,000 bytes, as file managers show them).
-pub fn file_size(bytes: u64) -> String {
-    match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{} KB", (bytes + 500) / 1_000),
-        _ => {
-            let tenths = (bytes + 50_000) / 100_000;
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,13 +287,5 @@ mod tests {
         lists.clear();
         paginate(&mut lists, Lang::En, Some(2024), "en/news/2024/", 0, 10);
         assert_eq!((lists.len(), lists[0].start, lists[0].end), (1, 0, 0));
-    }
-
-    #[test]
-    fn sizes_read_like_a_file_manager() {
-        assert_eq!(file_size(850), "850 B");
-        assert_eq!(file_size(12_345), "12 KB");
-        assert_eq!(file_size(1_449_999), "1.4 MB");
-        assert_eq!(file_size(1_450_000), "1.5 MB");
     }
 }

@@ -605,3 +605,12 @@ fn workbooks_hold_every_number_of_the_csvs() {
     let html = page("en", "library");
     assert_eq!(html.matches("data/financial-data.xlsx\"").count(), 1, "the library links the workbook once");
 }
+
+#[test]
+fn news_attachments_show_their_size_as_the_library_does() {
+    for (lang, file) in [("ja", "forecast-difference.pdf"), ("en", "forecast-difference-en.pdf")] {
+        let entry = page(lang, "news/2024/forecast-difference");
+        let size = kilobytes(&site_root().join("static/docs/2024").join(file));
+        assert!(entry.contains(&format!("<span class=\"news-file\">(PDF, {size})</span>")), "{lang}: {size} not shown");
+    }
+}
