@@ -113,24 +113,35 @@ impl Table {
         if self.kind != RowKind::Period {
             return Err(format!("`{period}` picks a period, but table `{}` has categories", self.name));
         }
-        let mut actual: Vec<(Period, &str)> = self
-            .rows
-            .iter()
-            .filter(|r| self.status(&r.id) == Status::Actual)
-            .filter_map(|r| Period::parse(&r.id).ok().map(|p| (p, r.id.as_str())))
-            .collect();
-        actual.sort();
-        let Some(&(last, _)) = actual.last() else {
+        let same_span = self.actual_periods_like_latest();
+        let Some(&(last, _)) = same_span.last() else {
             return Err(format!("table `{}` has no actual period for `{period}`", self.name));
         };
-        let same_span: Vec<&str> = actual.iter().filter(|(p, _)| p.span == last.span).map(|(_, id)| *id).collect();
-        same_span.len().checked_sub(back + 1).map(|i| same_span[i]).ok_or_else(|| {
+        same_span.len().checked_sub(back + 1).map(|i| self.rows[same_span[i].1].id.as_str()).ok_or_else(|| {
             format!(
                 "table `{}` has {} actual periods like {last}: `{period}` goes back too far",
                 self.name,
                 same_span.len()
             )
         })
+    }
+
+    /// The periods with actual figures of the same span as the latest of them (the years of a
+    /// yearly table, the quarters of a quarterly one), in time order, with their row indexes;
+    /// empty where the table has no actual period. `latest-N` and a table's `last=N` count back
+    /// along this list.
+    pub fn actual_periods_like_latest(&self) -> Vec<(Period, usize)> {
+        let mut actual: Vec<(Period, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.status(&r.id) == Status::Actual)
+            .filter_map(|(i, r)| Period::parse(&r.id).ok().map(|p| (p, i)))
+            .collect();
+        actual.sort();
+        let Some(&(latest, _)) = actual.last() else { return actual };
+        actual.retain(|(p, _)| p.span == latest.span);
+        actual
     }
 }
 

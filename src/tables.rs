@@ -356,23 +356,22 @@ fn rows<'a>(
         if !(1..=100).contains(&n) {
             return Err(TableError::Argument(format!("last={n} is out of range 1–100")));
         }
-        let newest = resolve("latest")?;
-        let span = Period::parse(&table.rows[newest].id).expect("a period table's rows are periods").span;
-        let actual: Vec<usize> = in_time_order()
-            .into_iter()
-            .filter(|(p, i)| p.span == span && table.status(&table.rows[*i].id) == Status::Actual)
-            .map(|(_, i)| i)
-            .collect();
-        let end = actual.iter().position(|i| *i == newest).expect("latest is an actual period") + 1;
+        // Errors as for `latest`: a category table, or no actual period.
+        resolve("latest")?;
+        let actual = table.actual_periods_like_latest();
         let n = n as usize;
-        if n > end {
+        if n > actual.len() {
             return Err(TableError::UnknownRow {
-                message: format!("last={n}, but table `{}` has {end} actual periods like the latest", table.name),
+                message: format!(
+                    "last={n}, but table `{}` has {} actual periods like the latest",
+                    table.name,
+                    actual.len()
+                ),
                 table: table.name.clone(),
                 known: known(),
             });
         }
-        actual[end - n..end].to_vec()
+        actual[actual.len() - n..].iter().map(|&(_, i)| i).collect()
     } else if from.is_some() || to.is_some() {
         let bound = |given: Option<&str>| -> Result<Option<Period>, TableError> {
             given.map(|g| resolve(g).map(|i| Period::parse(&table.rows[i].id).expect("a period row"))).transpose()
