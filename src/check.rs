@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::entry::EnglishStatus;
 use crate::error::{Error, Location, Stage};
+use crate::href::decode_path;
 use crate::render::template_files;
 use crate::site::{PageRecord, Site};
 use crate::translations;
@@ -371,8 +372,8 @@ fn has_any_scheme(href: &str) -> bool {
 fn resolve_path(dir: &str, href: &str, base_path: &str) -> Resolved {
     let (rest, anchor) = split_anchor(href);
     let rest = rest.split('?').next().unwrap_or("");
-    let rest = percent_decode(rest);
-    let anchor = anchor.map(percent_decode);
+    let rest = decode_path(rest);
+    let anchor = anchor.map(decode_path);
     let joined = if let Some(abs) = rest.strip_prefix('/') {
         let base = base_path.trim_start_matches('/');
         match abs.strip_prefix(base) {
@@ -402,11 +403,6 @@ fn resolve_path(dir: &str, href: &str, base_path: &str) -> Resolved {
         path.push('/');
     }
     Resolved::Internal(Target { path, anchor })
-}
-
-/// `%E6%A5%AD` → `業`: links may be percent-encoded, files and ids are not.
-fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 fn html_unescape(s: &str) -> String {

@@ -25,6 +25,7 @@ use crate::config::Config;
 use crate::content::{load_page, Page};
 use crate::diagnostics::{self, Severity};
 use crate::error::{Error, Location, Stage};
+use crate::href::decode_path;
 use crate::lang::Lang;
 use crate::publish::SOURCE_DIRS;
 use crate::render::escape_html;
@@ -378,13 +379,13 @@ fn handle(request: Request, state: &Mutex<State>, clients: &Clients, port: u16) 
         return request.respond(Response::text(405, "only GET and HEAD\n").header("Allow", "GET, HEAD"));
     }
     let url = request.target.clone();
-    let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"));
+    let path = decode_path(url.split(['?', '#']).next().unwrap_or("/"));
     let (out, built, error, base_path, output_lock) = {
         let st = state.lock().unwrap_or_else(|p| p.into_inner());
         (st.out.clone(), st.built, st.error.clone(), st.base_path.clone(), st.output_lock.clone())
     };
     // The base path as configured is percent-encoded; requests are compared decoded.
-    let base = percent_decode(&base_path);
+    let base = decode_path(&base_path);
     if path == format!("{base}{EVENTS_PATH}") {
         return stream_events(request, clients);
     }
@@ -519,11 +520,6 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
     Some(path)
 }
 
-/// `%E6%A5%AD` → `業`: links may be percent-encoded, files and ids are not.
-fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
-}
-
 fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
@@ -562,7 +558,7 @@ mod tests {
     fn paths_stay_inside_the_output() {
         assert_eq!(safe_join(Path::new("/o"), "ja/about/"), Some(PathBuf::from("/o/ja/about")));
         assert_eq!(safe_join(Path::new("/o"), "../etc/passwd"), None);
-        assert_eq!(percent_decode("%E6%A5%AD"), "業");
+        assert_eq!(decode_path("%E6%A5%AD"), "業");
     }
 
     #[test]
